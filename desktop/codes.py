@@ -2,8 +2,9 @@
 
 A code is PREFIX + 10 random symbols + 1 check symbol, e.g. ``ZY7KQ3HX9MC2T``. The alphabet has
 32 symbols that every keyboard layout and scanner types alike (no I, O, 0, 1), so 10 symbols
-carry 50 random bits. The check symbol is Luhn mod 32: it catches every single wrong symbol and
-every swap of two neighbours, so a mistyped or foreign code is told apart before any lookup.
+carry 50 random bits. The check symbol is a Damm check over GF(32) (x*y = 2x + y): it catches
+every single wrong symbol and every swap of two neighbours (Luhn mod 32 misses the swap of the
+first and last symbols), so a mistyped or foreign code is told apart before any lookup.
 """
 
 from __future__ import annotations
@@ -16,18 +17,24 @@ PREFIX = "ZY"
 RANDOM_LENGTH = 10
 LENGTH = len(PREFIX) + RANDOM_LENGTH + 1
 _INDEX = {ch: i for i, ch in enumerate(ALPHABET)}
-_N = len(ALPHABET)
+
+
+def _times_two(x: int) -> int:
+    """Multiply by the generator in GF(2^5) with the primitive polynomial x^5 + x^2 + 1."""
+    x <<= 1
+    return x ^ 0b100101 if x & 0b100000 else x
+
+
+def _damm(symbols: str) -> int:
+    interim = 0
+    for ch in symbols:
+        interim = _times_two(interim) ^ _INDEX[ch]
+    return interim
 
 
 def check_symbol(body: str) -> str:
-    """Luhn mod N over `body` (prefix included)."""
-    factor = 2
-    total = 0
-    for ch in reversed(body):
-        addend = factor * _INDEX[ch]
-        factor = 1 if factor == 2 else 2
-        total += addend // _N + addend % _N
-    return ALPHABET[(_N - total % _N) % _N]
+    """The symbol that brings the Damm interim of body + symbol to zero."""
+    return ALPHABET[_times_two(_damm(body))]
 
 
 def make_code(rng: secrets.SystemRandom | None = None) -> str:
@@ -48,7 +55,7 @@ def is_valid(code: str) -> bool:
         return False
     if any(ch not in _INDEX for ch in code):
         return False
-    return check_symbol(code[:-1]) == code[-1]
+    return _damm(code) == 0
 
 
 def pretty(code: str) -> str:
