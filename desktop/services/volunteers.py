@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from pypinyin import Style, lazy_pinyin
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Select, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from desktop import codes
@@ -350,30 +350,39 @@ class VolunteerQuery:
     ids: list[int] = field(default_factory=list)
 
 
+def _prefix(col, text: str):
+    """`col` starts with `text`, written as a range so that any database can use the index
+    (SQLite will not use an index for LIKE 'x' || '%')."""
+    return and_(col >= text, col < text + "\U0010ffff")
+
+
 def search_condition(text: str):
     """What a search box means: digits are a phone or ID tail, letters are pinyin or a card code."""
-    text = codes.normalise(text) if re.fullmatch(r"[\sA-Za-z0-9Ａ-Ｚａ-ｚ０-９-]+", text or "") else (text or "").strip()
+    raw = (text or "").strip()
+    text = codes.normalise(raw) if re.fullmatch(r"[\sA-Za-z0-9Ａ-Ｚａ-ｚ０-９-]+", raw) else raw
     if not text:
         return None
     if text.isdigit():
-        conds = [Volunteer.phone.startswith(text), Volunteer.id_tail == text[-4:] if len(text) >= 4 else None]
-        if len(text) <= 4:
-            conds.append(Volunteer.phone_tail.startswith(text) if len(text) < 4 else Volunteer.phone_tail == text)
-            conds.append(Volunteer.id_tail.endswith(text) if len(text) < 4 else Volunteer.id_tail == text)
+        conds = [_prefix(Volunteer.phone, text)]
+        if len(text) == 4:
+            conds += [Volunteer.phone_tail == text, Volunteer.id_tail == text]
         if len(text) >= 6:
-            conds.append(Volunteer.id_number.startswith(text))
-        if text.isdigit() and len(text) <= 9:
+            conds.append(_prefix(Volunteer.id_number, text))
+        if len(text) <= 9:
             conds.append(Volunteer.id == int(text))
-        return or_(*[c for c in conds if c is not None])
+        return or_(*conds)
     if re.fullmatch(r"[A-Z0-9]+", text):
         lower = text.lower()
-        conds = [Volunteer.name_initials.startswith(lower), Volunteer.name_pinyin.startswith(lower)]
+        conds = [_prefix(Volunteer.name_initials, lower), _prefix(Volunteer.name_pinyin, lower)]
         if text.startswith(codes.PREFIX) and len(text) > 2:
-            conds.append(Volunteer.card_code.startswith(text))
-        if len(text) == 18 or (len(text) > 6 and text[:6].isdigit()):
-            conds.append(Volunteer.id_number.startswith(text))
+            conds.append(_prefix(Volunteer.card_code, text))
+        if len(text) == 4 and text[-1] == "X":
+            conds.append(Volunteer.id_tail == text)
+        if len(text) >= 6 and text[:6].isdigit():
+            conds.append(_prefix(Volunteer.id_number, text))
         return or_(*conds)
-    return or_(Volunteer.name.startswith(text), Volunteer.name.contains(text))
+    # Chinese (or mixed) text: a name. Prefix first for the index; "contains" finds given names.
+    return or_(_prefix(Volunteer.name, text), Volunteer.name.contains(text, autoescape=True))
 
 
 def _filtered(q: VolunteerQuery, stmt: Select, thresholds: tuple[float, ...]) -> Select:
