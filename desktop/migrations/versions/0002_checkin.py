@@ -5,7 +5,6 @@ Revises: 0001
 """
 
 from alembic import op
-import sqlalchemy as sa
 
 revision = "0002"
 down_revision = "0001"
@@ -14,8 +13,11 @@ depends_on = None
 
 
 def upgrade() -> None:
-    pass
+    # The check-in console's running list and "undo" read an event's newest scans by id.
+    with op.batch_alter_table("scans", schema=None) as batch_op:
+        batch_op.create_index("ix_scans_event_recent", ["event_id", "id"], unique=False)
 
 
 def downgrade() -> None:
-    pass
+    with op.batch_alter_table("scans", schema=None) as batch_op:
+        batch_op.drop_index("ix_scans_event_recent")
