@@ -121,3 +121,24 @@ def test_models_match_migrations(db):
         ctx = MigrationContext.configure(conn, opts={"compare_type": False})
         diff = compare_metadata(ctx, Base.metadata)
     assert diff == []
+
+
+def test_head_constant_matches_alembic():
+    from desktop.migrations import HEAD
+
+    assert HEAD == dbmod.head_revision()
+
+
+def test_two_programs_opening_a_new_file_at_once(db_path):
+    """Both wait for one migration instead of one failing with 'database is locked'."""
+    import concurrent.futures
+
+    def open_close():
+        dbmod.open_database(db_path).dispose()
+        return True
+
+    with concurrent.futures.ThreadPoolExecutor(4) as pool:
+        assert all(pool.map(lambda _: open_close(), range(4)))
+    engine = dbmod.make_engine(db_path)
+    assert dbmod.current_revision(engine) == dbmod.head_revision()
+    engine.dispose()
