@@ -17,18 +17,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
-if __name__ == "__main__":  # run as a script from a checkout
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-try:
-    from bench.registry import benchmark
-except ImportError:  # the shared runner is not there: this file still runs on its own
-
-    def benchmark(name: str, target: float, unit: str):  # type: ignore[no-redef]
-        def wrap(fn):
-            return fn
-
-        return wrap
+from bench.registry import Measured, benchmark
 
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗欧阳诸葛"
@@ -182,36 +171,27 @@ def _peak_rss_child(pages: int) -> dict:
     return json.loads(done.stdout)
 
 
+def _scale(ctx, n: int) -> int:
+    """--quick runs a tenth of the size, so the harness's own test stays short."""
+    return n // 10 if ctx.quick else n
+
+
 @benchmark("printing: 1,000 certificates with QR", 4.0, "s")
-def certificates_1000() -> float:
-    return measure_certificates(1000).seconds
+def certificates_1000(ctx) -> Measured:
+    n = _scale(ctx, 1000)
+    f = measure_certificates(n)
+    ctx.cache["printing_ratio"] = f.ratio
+    scaled = f.seconds * 1000 / n
+    return Measured(scaled, f"bare ReportLab canvas {f.bare_seconds * 1000 / n:.2f} s, ratio {f.ratio:.2f}x")
 
 
 @benchmark("printing: 10,000-row roster", 3.0, "s")
-def roster_10000() -> float:
-    return measure_roster(10_000)[0]
+def roster_10000(ctx) -> Measured:
+    rows = _scale(ctx, 10_000)
+    seconds, pages = measure_roster(rows)
+    return Measured(seconds * 10_000 / rows, f"{pages} pages for {rows:,} rows")
 
 
 @benchmark("printing: peak RSS for 10,000 certificate pages", 1024.0, "MB")
-def pages_10000_peak_rss() -> float:
-    return _peak_rss_child(10_000)["peak_mb"]
-
-
-def main() -> None:
-    f = measure_certificates(1000)
-    print(
-        f"1,000 certificates with QR: {f.seconds:.2f} s (target <= 4 s), {f.bytes / 2**20:.1f} MB; "
-        f"bare ReportLab canvas, same strings and QR paths: {f.bare_seconds:.2f} s; ratio {f.ratio:.2f}x"
-    )
-    seconds, pages = measure_roster(10_000)
-    print(f"10,000-row roster: {seconds:.2f} s, {pages} pages (target <= 3 s)")
-    for n in (1000, 10_000):
-        m = _peak_rss_child(n)
-        print(
-            f"{n:,} certificate pages: peak RSS {m['peak_mb']:.0f} MB (after start-up {m['base_mb']:.0f} MB, "
-            f"with the data {m['data_mb']:.0f} MB), {m['seconds']:.1f} s, file {m['file_mb']:.1f} MB"
-        )
-
-
-if __name__ == "__main__":
-    main()
+def pages_10000_peak_rss(ctx) -> float:
+    return _peak_rss_child(_scale(ctx, 10_000))["peak_mb"]
