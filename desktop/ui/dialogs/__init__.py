@@ -1,0 +1,1 @@
+"""Dialogs opened from the pages: forms, details, the first-run welcome, demo data."""

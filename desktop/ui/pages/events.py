@@ -1,0 +1,68 @@
+"""The Events page: service events by period (today, this week, this month, all) and search."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QWidget
+
+from desktop.services import events
+from desktop.services.events import EventQuery
+from desktop.ui.context import AppContext
+from desktop.ui.models.event_model import EventModel
+from desktop.ui.pages.base import Page
+from desktop.ui.widgets import SearchBox, make_table
+
+PERIODS = ("today", "week", "month", "all")
+
+
+def period_bounds(period: str, today: date):
+    """The UTC start and end of a local period containing `today`; (None, None) for all time."""
+    if period == "today":
+        first, last = today, today
+    elif period == "week":
+        first = today - timedelta(days=today.weekday())  # weeks start on Monday in China
+        last = first + timedelta(days=6)
+    elif period == "month":
+        first = today.replace(day=1)
+        last = (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+    else:
+        return None, None
+    return events.local_day_bounds(first)[0], events.local_day_bounds(last)[1]
+
+
+class EventsPage(Page):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, self.tr("Events"), parent=parent)
+        self.period = QComboBox()
+        for key, text in zip(
+            PERIODS, (self.tr("Today"), self.tr("This week"), self.tr("This month"), self.tr("All events"))
+        ):
+            self.period.addItem(text, key)
+        self.period.setCurrentIndex(PERIODS.index("month"))
+        start, end = period_bounds("month", date.today())
+        self.model = EventModel(ctx.database, EventQuery(start=start, end=end))
+        self.period.currentIndexChanged.connect(self._period_changed)
+
+        self.search = SearchBox(self.tr("Search events by title or place"))
+        self.search.search.connect(lambda text: self.model.update_query(search=text))
+        filters = QHBoxLayout()
+        filters.setSpacing(8)
+        filters.addWidget(self.search, 1)
+        filters.addWidget(self.period)
+        self.body.addLayout(filters)
+        self.table = make_table(self.model)
+        self.body.addWidget(self.table, 1)
+        self.model.modelReset.connect(self._show_count)
+        self._show_count()
+
+    def _period_changed(self) -> None:
+        start, end = period_bounds(self.period.currentData(), date.today())
+        self.model.update_query(start=start, end=end)
+
+    def _show_count(self) -> None:
+        self.header.set_subtitle(self.tr("{n} events").format(n=f"{self.model.total():,}"))
+
+    def refresh(self) -> None:
+        # "Today" moves on if the window stays open overnight.
+        self._period_changed()
