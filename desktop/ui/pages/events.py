@@ -1,13 +1,14 @@
-"""The Events page: service events by period (today, this week, this month, all) and search."""
+"""The Events page: the month/week calendar, and a list by period (today, week, month, all) with search."""
 
 from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QTabWidget, QVBoxLayout, QWidget
 
 from desktop.services import events
 from desktop.services.events import EventQuery
+from desktop.ui.calendar import CalendarPage
 from desktop.ui.context import AppContext
 from desktop.ui.models.event_model import EventModel
 from desktop.ui.pages.base import Page
@@ -50,11 +51,29 @@ class EventsPage(Page):
         filters.setSpacing(8)
         filters.addWidget(self.search, 1)
         filters.addWidget(self.period)
-        self.body.addLayout(filters)
         self.table = make_table(self.model)
-        self.body.addWidget(self.table, 1)
+        listing = QWidget()
+        box = QVBoxLayout(listing)
+        box.setContentsMargins(0, 8, 0, 0)
+        box.addLayout(filters)
+        box.addWidget(self.table, 1)
+
+        self.calendar = CalendarPage(ctx.database, ctx.actor)
+        self.views = QTabWidget()
+        self.views.addTab(self.calendar, self.tr("Calendar"))
+        self.views.addTab(listing, self.tr("List"))
+        self.body.addWidget(self.views, 1)
+        # One editor for both views: the calendar page owns it, the list opens events through it.
+        self.calendar.eventsChanged.connect(self.model.refresh)
+        self.calendar.eventsChanged.connect(self.data_changed)
+        self.table.doubleClicked.connect(self._open_row)
         self.model.modelReset.connect(self._show_count)
         self._show_count()
+
+    def _open_row(self, index) -> None:
+        event_id = self.model.id_at(index.row())
+        if event_id is not None:
+            self.calendar.open_event(event_id)
 
     def _period_changed(self) -> None:
         start, end = period_bounds(self.period.currentData(), date.today())
@@ -66,3 +85,4 @@ class EventsPage(Page):
     def refresh(self) -> None:
         # "Today" moves on if the window stays open overnight.
         self._period_changed()
+        self.calendar.reload()
