@@ -5,7 +5,6 @@ Everything SQLite-specific lives here, so the rest of the code also runs on Post
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -13,7 +12,8 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event, func, inspect, select, text
+from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy import exc as sa_exc
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.config import backups_dir_for
@@ -21,7 +21,9 @@ from desktop.i18n import translate
 from desktop.migrations import HEAD
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
-BUSY_TIMEOUT_MS = 15_000
+# Long enough for the biggest single write (a 70,000-row import holds the lock ~16 s):
+# a scan at the console waits rather than fails.
+BUSY_TIMEOUT_MS = 60_000
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
@@ -173,6 +175,13 @@ def migrate(engine: Engine, db_path: Path | None) -> Path | None:
     script = _script()
     with engine.execution_options(stationdesk_write=True).begin() as conn:
         current = _stored_revision(conn)
+        if current is None and inspect(conn).get_table_names():
+            # Another program's SQLite file: never add our tables to it.
+            raise NotADatabase(
+                translate("Database", "{path} belongs to another program, not StationDesk.").format(
+                    path=db_path or ":memory:"
+                )
+            )
         _refuse_unknown(script, current)
         if current == script.get_current_head():
             return None
@@ -231,19 +240,15 @@ def open_database(path: Path | str, *, upgrade: bool = True) -> Database:
     try:
         if upgrade:
             migrate(db.engine, db.path)
-    except sqlite3.DatabaseError as exc:  # pragma: no cover - depends on the file
+    except (sqlite3.DatabaseError, sa_exc.DatabaseError) as exc:
         db.dispose()
-        raise NotADatabase(str(exc)) from exc
+        if isinstance(getattr(exc, "orig", exc), sqlite3.OperationalError) and "locked" not in str(exc):
+            raise DatabaseError(str(getattr(exc, "orig", exc))) from exc
+        raise NotADatabase(
+            translate("Database", "{path} is damaged or is not a StationDesk database file.").format(path=path)
+        ) from exc
     except Exception:
         db.dispose()
         raise
     return db
 
-
-def copy_file(src: Path, dst: Path) -> None:
-    dst.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copy2(src, dst)
-
-
-def count(session: Session, model) -> int:
-    return session.scalar(select(func.count()).select_from(model)) or 0

@@ -142,3 +142,28 @@ def test_two_programs_opening_a_new_file_at_once(db_path):
     engine = dbmod.make_engine(db_path)
     assert dbmod.current_revision(engine) == dbmod.head_revision()
     engine.dispose()
+
+
+def test_another_programs_sqlite_file_is_refused_untouched(tmp_path):
+    other = tmp_path / "wechat.sqlite"
+    con = sqlite3.connect(other)
+    con.execute("CREATE TABLE messages (id INTEGER PRIMARY KEY, body TEXT)")
+    con.commit()
+    con.close()
+    with pytest.raises(dbmod.NotADatabase, match="another program"):
+        dbmod.open_database(other)
+    con = sqlite3.connect(other)
+    assert [r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")] == ["messages"]
+    con.close()
+
+
+def test_a_damaged_file_is_refused_with_a_message(db_path):
+    dbmod.open_database(db_path).dispose()
+    data = bytearray(db_path.read_bytes())
+    for i in range(200, len(data), 97):  # keep the header, scramble the pages
+        data[i] ^= 0xFF
+    db_path.write_bytes(bytes(data))
+    for suffix in ("-wal", "-shm"):
+        (db_path.parent / (db_path.name + suffix)).unlink(missing_ok=True)
+    with pytest.raises(dbmod.DatabaseError):
+        dbmod.open_database(db_path)
