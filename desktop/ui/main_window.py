@@ -1,4 +1,4 @@
-"""The main window: a sidebar of eight pages (each made on its first visit), menus and a status bar."""
+"""The main window: a sidebar of the pages the actor may use (each made on its first visit), menus, status bar."""
 
 from __future__ import annotations
 
@@ -41,17 +41,20 @@ class PageSpec:
     key: str
     module: str
     cls: str
+    permission: str  # the page is in the sidebar only for an actor who has it
 
 
 PAGES = (
-    PageSpec("overview", "desktop.ui.pages.overview", "OverviewPage"),
-    PageSpec("volunteers", "desktop.ui.pages.volunteers", "VolunteersPage"),
-    PageSpec("teams", "desktop.ui.pages.teams", "TeamsPage"),
-    PageSpec("events", "desktop.ui.pages.events", "EventsPage"),
-    PageSpec("checkin", "desktop.ui.pages.checkin", "CheckinPage"),
-    PageSpec("points", "desktop.ui.pages.points", "PointsPage"),
-    PageSpec("printing", "desktop.ui.pages.printing", "PrintingPage"),
-    PageSpec("settings", "desktop.ui.pages.settings", "SettingsPage"),
+    PageSpec("overview", "desktop.ui.pages.overview", "OverviewPage", "stats"),
+    PageSpec("volunteers", "desktop.ui.pages.volunteers", "VolunteersPage", "volunteers.edit"),
+    PageSpec("teams", "desktop.ui.pages.teams", "TeamsPage", "teams.edit"),
+    PageSpec("events", "desktop.ui.pages.events", "EventsPage", "events.edit"),
+    PageSpec("checkin", "desktop.ui.pages.checkin", "CheckinPage", "checkin.scan"),
+    PageSpec("points", "desktop.ui.pages.points", "PointsPage", "shop"),
+    PageSpec("printing", "desktop.ui.pages.printing", "PrintingPage", "printing"),
+    PageSpec("settings", "desktop.ui.pages.settings", "SettingsPage", "settings"),
+    PageSpec("accounts", "desktop.ui.accounts.accounts_page", "AccountsPage", "accounts"),
+    PageSpec("audit", "desktop.ui.audit_page", "AuditPage", "audit.view"),
 )
 PAGE_KEYS = tuple(spec.key for spec in PAGES)
 
@@ -98,7 +101,7 @@ class MainWindow(QMainWindow):
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1240, 780)
         last = preferences.last_page(self.ctx.settings, "overview")
-        self.show_page(last if last in PAGE_KEYS else "overview")
+        self.show_page(last if last in self.visible_keys() else self.visible_keys()[0])
 
     # --- the acting user and the data file ---------------------------------------------------
 
@@ -129,7 +132,36 @@ class MainWindow(QMainWindow):
             "points": self.tr("Points"),
             "printing": self.tr("Printing"),
             "settings": self.tr("Settings"),
+            "accounts": self.tr("Staff accounts"),
+            "audit": self.tr("Audit log"),
         }
+
+    def visible_keys(self) -> list[str]:
+        """The pages this actor may use: the window hides what the role cannot do."""
+        return [spec.key for spec in PAGES if self.actor.can(spec.permission)]
+
+    def _fill_nav(self) -> None:
+        titles = self._page_titles()
+        self.nav.blockSignals(True)
+        self.nav.clear()
+        for key in self.visible_keys():
+            item = QListWidgetItem(icon(key), titles[key])
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            item.setToolTip(titles[key])
+            self.nav.addItem(item)
+        self.nav.blockSignals(False)
+
+    def set_actor(self, actor: Actor) -> None:
+        """Another staff member took over (sign-out, idle lock): pages are rebuilt for their role."""
+        self.actor = actor
+        for page in self._pages.values():
+            self.stack.removeWidget(page)
+            page.deleteLater()
+        self._pages.clear()
+        self._stale.clear()
+        self._fill_nav()
+        self.demo_action.setEnabled(demo_available() and actor.can("demo"))
+        self.show_page(self.visible_keys()[0])
 
     def _build_sidebar(self) -> QFrame:
         sidebar = QFrame()
@@ -146,13 +178,10 @@ class MainWindow(QMainWindow):
         self.nav.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.nav.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        titles = self._page_titles()
-        for spec in PAGES:
-            item = QListWidgetItem(icon(spec.key), titles[spec.key])
-            item.setData(Qt.ItemDataRole.UserRole, spec.key)
-            item.setToolTip(titles[spec.key])
-            self.nav.addItem(item)
-        self.nav.currentRowChanged.connect(lambda row: self.show_page(PAGES[row].key) if row >= 0 else None)
+        self._fill_nav()
+        self.nav.currentRowChanged.connect(
+            lambda row: self.show_page(self.nav.item(row).data(Qt.ItemDataRole.UserRole)) if row >= 0 else None
+        )
         version = QLabel(self.tr("Version {version}").format(version=__version__))
         version.setObjectName("sidebarFoot")
         column = QVBoxLayout(sidebar)
@@ -172,6 +201,8 @@ class MainWindow(QMainWindow):
         self.demo_action.setEnabled(demo_available() and self.actor.can("demo"))
         file_menu.addAction(self.demo_action)
         file_menu.addSeparator()
+        self.account_menu = file_menu  # desktop/ui/session.py adds backups, password, lock, sign out
+        self.account_separator = file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
@@ -215,7 +246,8 @@ class MainWindow(QMainWindow):
         return list(self._pages)
 
     def current_page_key(self) -> str:
-        return PAGES[self.nav.currentRow()].key
+        item = self.nav.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None else ""
 
     def show_page(self, key: str) -> Page:
         page = self.page(key)
@@ -223,7 +255,8 @@ class MainWindow(QMainWindow):
             self._stale.discard(key)
             page.refresh()
         self.stack.setCurrentWidget(page)
-        row = PAGE_KEYS.index(key)
+        keys = self.visible_keys()
+        row = keys.index(key) if key in keys else -1
         if self.nav.currentRow() != row:
             self.nav.setCurrentRow(row)
         return page
@@ -238,7 +271,8 @@ class MainWindow(QMainWindow):
         the other pages on their next visit."""
         current = self.current_page_key()
         self._stale.update(k for k in self._pages if k != current)
-        self._pages[current].refresh()
+        if current in self._pages:
+            self._pages[current].refresh()
         self.show_station_name()
 
     # --- actions ---------------------------------------------------------------------------
