@@ -144,3 +144,12 @@ def test_reveal_needs_permission_and_is_audited(db, registry, admin, operator):
             vs.get_volunteer(s, operator, vid, reveal=True)
     with db.reader() as s:
         assert s.scalar(select(func.count()).where(AuditEntry.action == "reveal")) == 1
+
+
+def test_operator_registers_a_walk_in_only_through_the_console_permission(db, operator):
+    data = vs.VolunteerInput(name="临时志愿者", id_number=id_number())
+    with db.uow() as s:
+        vid = vs.create_volunteer(s, operator, data, permission="checkin.register")
+    with pytest.raises(PermissionDenied):
+        with db.uow() as s:
+            vs.update_volunteer(s, operator, vid, data)

@@ -8,7 +8,7 @@ from desktop.i18n import translate
 from desktop.services.errors import PermissionDenied
 
 # Each permission names one kind of action; services check them, the window hides what fails.
-OPERATOR = frozenset({"checkin.scan", "checkin.manual", "volunteers.view", "events.view"})
+OPERATOR = frozenset({"checkin.scan", "checkin.manual", "checkin.register", "volunteers.view", "events.view"})
 COORDINATOR = OPERATOR | {
     "volunteers.edit",
     "volunteers.import",

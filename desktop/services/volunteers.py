@@ -100,6 +100,46 @@ class VolunteerDetail:
     stars: int
     events_attended: int
     created_at: datetime
+    card_issued_at: datetime | None = None  # of the current card
+    revoked_cards: int = 0  # earlier cards, refused at check-in
+
+
+@dataclass(frozen=True)
+class Clash:
+    """The volunteer already registered with an ID number or phone being typed in."""
+
+    id: int
+    name: str
+
+
+def registered_clashes(
+    s: Session, id_type: str, id_number: str | None, phone: str, existing_id: int | None = None
+) -> dict[str, Clash]:
+    """`{"id_number": ..., "phone": ...}` for each of the two already registered to someone else,
+    so a form can offer to open that volunteer. Values are normalised here as `validate` does."""
+    found: dict[str, Clash] = {}
+    number = (id_number or "").strip().upper()
+    if id_type == "resident_id" and number:
+        try:
+            number = parse_resident_id(number).number
+        except IdNumberError:
+            number = ""
+    if number:
+        row = s.execute(
+            select(Volunteer.id, Volunteer.name).where(
+                Volunteer.id_type == id_type, Volunteer.id_number == number, Volunteer.id != (existing_id or 0)
+            )
+        ).first()
+        if row:
+            found["id_number"] = Clash(row.id, row.name)
+    mobile = normalise_phone(phone)
+    if mobile:
+        row = s.execute(
+            select(Volunteer.id, Volunteer.name).where(Volunteer.phone == mobile, Volunteer.id != (existing_id or 0))
+        ).first()
+        if row:
+            found["phone"] = Clash(row.id, row.name)
+    return found
 
 
 def _gender_from_text(text: str) -> str:
@@ -163,28 +203,19 @@ def validate(
     if out.registered_on > date.today():
         errors["registered_on"] = translate("Volunteers", "The registration date is in the future.")
     out.skills = " ".join((data.skills or "").replace("，", ",").replace("、", ",").split())
-    if check_clashes and "id_number" not in errors and out.id_number:
-        other = s.execute(
-            select(Volunteer.id, Volunteer.name).where(
-                Volunteer.id_type == out.id_type,
-                Volunteer.id_number == out.id_number,
-                Volunteer.id != (existing_id or 0),
-            )
-        ).first()
-        if other:
+    if check_clashes:
+        clashes = registered_clashes(
+            s, out.id_type, None if "id_number" in errors else out.id_number,
+            "" if "phone" in errors else out.phone, existing_id,
+        )
+        if "id_number" in clashes:
             errors["id_number"] = translate(
                 "Volunteers", "This ID number is already registered for {name} (No. {id})."
-            ).format(name=other.name, id=other.id)
-    if check_clashes and "phone" not in errors and out.phone:
-        other = s.execute(
-            select(Volunteer.id, Volunteer.name).where(
-                Volunteer.phone == out.phone, Volunteer.id != (existing_id or 0)
-            )
-        ).first()
-        if other:
+            ).format(name=clashes["id_number"].name, id=clashes["id_number"].id)
+        if "phone" in clashes:
             errors["phone"] = translate(
                 "Volunteers", "This phone number is already registered for {name} (No. {id})."
-            ).format(name=other.name, id=other.id)
+            ).format(name=clashes["phone"].name, id=clashes["phone"].id)
     if errors:
         raise ValidationError(errors)
     return out
@@ -224,8 +255,10 @@ def add_volunteer(s: Session, data: VolunteerInput, *, card_code: str | None = N
     return v
 
 
-def create_volunteer(s: Session, actor: Actor, data: VolunteerInput) -> int:
-    require(actor, "volunteers.edit")
+def create_volunteer(s: Session, actor: Actor, data: VolunteerInput, *, permission: str = "volunteers.edit") -> int:
+    """Register a volunteer. `permission` is narrower for a walk-in registered at the check-in
+    console ("checkin.register"), which an operator has without being able to edit the registry."""
+    require(actor, permission)
     clean = validate(s, data)
     v = add_volunteer(s, clean)
     audit.record(s, actor, "create", "volunteer", v.id, after=_snapshot(v) | {"card_code": v.card_code})
@@ -239,9 +272,17 @@ def _get(s: Session, volunteer_id: int) -> Volunteer:
     return v
 
 
-def update_volunteer(s: Session, actor: Actor, volunteer_id: int, data: VolunteerInput) -> None:
+def update_volunteer(
+    s: Session, actor: Actor, volunteer_id: int, data: VolunteerInput, *, keep_personal: bool = False
+) -> None:
+    """Save an edited record. With `keep_personal`, an empty ID number or phone keeps the stored
+    one: the form shows them masked, and a clerk who may not see them can still edit the rest."""
     require(actor, "volunteers.edit")
     v = _get(s, volunteer_id)
+    if keep_personal:
+        data = dataclasses.replace(
+            data, id_number=(data.id_number or "").strip() or v.id_number, phone=(data.phone or "").strip() or v.phone
+        )
     clean = validate(s, data, existing_id=volunteer_id)
     before = _snapshot(v)
     _apply(v, clean)
@@ -323,6 +364,10 @@ def get_volunteer(s: Session, actor: Actor, volunteer_id: int, *, reveal: bool =
         stars=stars.level_for_hours(minutes / 60, thresholds),
         events_attended=attended or 0,
         created_at=v.created_at,
+        card_issued_at=s.scalar(select(Card.issued_at).where(Card.code == v.card_code)) if v.card_code else None,
+        revoked_cards=s.scalar(
+            select(func.count(Card.id)).where(Card.volunteer_id == v.id, Card.revoked_at.is_not(None))
+        ) or 0,
     )
 
 
