@@ -242,8 +242,8 @@ def open_database(path: Path | str, *, upgrade: bool = True) -> Database:
             migrate(db.engine, db.path)
     except (sqlite3.DatabaseError, sa_exc.DatabaseError) as exc:
         db.dispose()
-        if isinstance(getattr(exc, "orig", exc), sqlite3.OperationalError) and "locked" not in str(exc):
-            raise DatabaseError(str(getattr(exc, "orig", exc))) from exc
+        if isinstance(getattr(exc, "orig", exc), sqlite3.OperationalError):
+            raise  # read-only, full disk, busy: services.datafile words these for the user
         raise NotADatabase(
             translate("Database", "{path} is damaged or is not a StationDesk database file.").format(path=path)
         ) from exc
