@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from desktop.services import events
 from desktop.services.events import EventQuery
@@ -57,6 +57,7 @@ class EventsPage(Page):
         box.setContentsMargins(0, 8, 0, 0)
         box.addLayout(filters)
         box.addWidget(self.table, 1)
+        box.addLayout(self._print_buttons())
 
         self.calendar = CalendarPage(ctx.database, ctx.actor)
         self.views = QTabWidget()
@@ -69,6 +70,39 @@ class EventsPage(Page):
         self.table.doubleClicked.connect(self._open_row)
         self.model.modelReset.connect(self._show_count)
         self._show_count()
+
+    def _print_buttons(self) -> QHBoxLayout:
+        """Print what an event needs from its row: the sign-in sheet, cards, the attendance report."""
+        row = QHBoxLayout()
+        row.addStretch(1)
+        self.print_buttons: dict[str, QPushButton] = {}
+        for kind, text in (
+            ("signin_sheet", self.tr("Sign-in sheet")),
+            ("cards", self.tr("Volunteer cards")),
+            ("attendance", self.tr("Attendance report")),
+        ):
+            button = QPushButton(text)
+            button.setEnabled(False)
+            button.clicked.connect(lambda _checked=False, kind=kind: self.print_selected(kind))
+            self.print_buttons[kind] = button
+            row.addWidget(button)
+        allowed = self.ctx.actor.can("printing")
+        self.table.selectionModel().selectionChanged.connect(
+            lambda *_: [b.setEnabled(allowed and self.selected_event() is not None) for b in self.print_buttons.values()]
+        )
+        return row
+
+    def selected_event(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.id_at(rows[0].row()) if rows else None
+
+    def print_selected(self, kind: str):
+        from desktop.ui.printing import open_print_preview
+
+        event_id = self.selected_event()
+        if event_id is not None:
+            return open_print_preview(self, kind, event_id=event_id)
+        return None
 
     def _open_row(self, index) -> None:
         event_id = self.model.id_at(index.row())
