@@ -38,7 +38,7 @@ class VolunteerModel(SqlPagedModel[VolunteerQuery, VolunteerRow]):
         return volunteers.count_volunteers(s, query)
 
     def fetch_rows(self, s, query: VolunteerQuery, offset: int, limit: int) -> list[VolunteerRow]:
-        return volunteers.list_volunteers(s, query, offset, limit)
+        return volunteers.list_volunteers(s, query, offset, limit, total=self.total())
 
     def display(self, row: VolunteerRow, column: Column) -> str:
         key = column.key
