@@ -165,3 +165,21 @@ def test_an_operator_sees_rosters_but_cannot_change_them(qtbot, tmp_path, db, st
     assert not any(button.isVisible() for button in page.roster.actions)
     with db.reader() as s:
         assert teams.count_teams(s, TeamQuery()) == 2
+
+
+def test_a_teams_roster_prints_from_its_print_menu(window, db, qtbot):
+    from desktop.services import teams
+    from desktop.services.permissions import SYSTEM as ADMIN
+    from tests.helpers import add_volunteer
+
+    with db.uow() as s:
+        leader = add_volunteer(s, "周红")
+        tid = teams.create_team(s, ADMIN, teams.TeamInput("文明交通劝导队", "civilized_traffic", leader_id=leader))
+    page = window.show_page("teams")
+    roster = page.roster
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    page.table.selectRow(0)
+    qtbot.waitUntil(lambda: roster.team is not None and roster.team.id == tid)
+    assert roster.print_button.isEnabled()
+    roster.print_button.menu().actions()[0].trigger()
+    assert window.current_page_key() == "printing"

@@ -20,6 +20,7 @@ from desktop.services.volunteers import VolunteerQuery
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.team_members import selected_ids
 from desktop.ui.models.volunteer_model import VolunteerModel
+from desktop.ui.printing import open_print_preview, print_menu_button
 from desktop.ui.widgets import SearchBox, make_table
 
 NOBODY = [-1]  # no team chosen: a query that matches no volunteer
@@ -55,6 +56,13 @@ class TeamRoster(QWidget):
         self.actions = (self.add_button, self.remove_button, self.move_button, self.edit_button)
         for button in self.actions:
             button.setVisible(can_edit)
+        self.print_button = print_menu_button(
+            self,
+            ((self.tr("Team roster"), "roster"), (self.tr("Volunteer cards"), "cards"),
+             (self.tr("Service certificates"), "certificate")),
+            lambda kind: open_print_preview(self, kind, team_id=self.team.id) if self.team else None,
+        )
+        self.print_button.setVisible(ctx.actor.can("printing"))
 
         self.model = VolunteerModel(ctx.database, VolunteerQuery(ids=NOBODY, sort="name"))
         self.table = make_table(self.model)
@@ -74,6 +82,7 @@ class TeamRoster(QWidget):
         bar.addWidget(self.search, 1)
         for button in self.actions:
             bar.addWidget(button)
+        bar.addWidget(self.print_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
         layout.setSpacing(8)
@@ -99,6 +108,7 @@ class TeamRoster(QWidget):
         chosen = bool(self.table.selectionModel().selectedRows())
         self.add_button.setEnabled(self.team is not None)
         self.edit_button.setEnabled(self.team is not None)
+        self.print_button.setEnabled(self.team is not None)
         self.remove_button.setEnabled(self.team is not None and chosen)
         self.move_button.setEnabled(self.team is not None and chosen)
         self.search.setEnabled(self.team is not None)

@@ -22,6 +22,7 @@ from desktop.services.errors import ServiceError
 from desktop.services.volunteers import VolunteerDetail
 from desktop.ui.context import AppContext
 from desktop.ui.models.volunteer_model import STAR
+from desktop.ui.printing import open_print_preview, print_menu_button
 
 PANE_WIDTH = 290
 
@@ -95,12 +96,21 @@ class VolunteerPane(QFrame):
         )
         self.reveal_button.clicked.connect(self.reveal)
         self.reveal_button.setVisible(ctx.actor.can("reveal_personal"))
+        self.print_button = print_menu_button(
+            self,
+            ((self.tr("Service certificate"), "certificate"), (self.tr("Volunteer card"), "cards"),
+             (self.tr("Honour certificate"), "honour")),
+            lambda kind: open_print_preview(self, kind, volunteer_id=self.volunteer_id)
+            if self.volunteer_id is not None else None,
+        )
+        self.print_button.setVisible(ctx.actor.can("printing"))
         buttons = QGridLayout()
         buttons.setSpacing(6)
         buttons.addWidget(self.edit_button, 0, 0)
         buttons.addWidget(self.status_button, 0, 1)
         buttons.addWidget(self.card_button, 1, 0)
         buttons.addWidget(self.reveal_button, 1, 1)
+        buttons.addWidget(self.print_button, 2, 0, 1, 2)
         self.buttons = QWidget()
         self.buttons.setLayout(buttons)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QWidget
+    from PySide6.QtWidgets import QPushButton, QWidget
 
     from desktop.ui.tasks import Task
 
@@ -26,3 +26,16 @@ def open_print_preview(widget: QWidget, kind: str, **options: Any) -> Task | Non
         raise ValueError("open_print_preview needs a widget inside the main window")
     page = window.show_page("printing")
     return page.request(kind, **options)
+
+
+def print_menu_button(parent: QWidget, choices, on_choice) -> QPushButton:
+    """A "Print" button with a menu of documents, for pages that print what they show."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QMenu, QPushButton
+
+    button = QPushButton(QCoreApplication.translate("Printing", "Print…"), parent)
+    menu = QMenu(button)
+    for text, kind in choices:
+        menu.addAction(text).triggered.connect(lambda _checked=False, kind=kind: on_choice(kind))
+    button.setMenu(menu)
+    return button
