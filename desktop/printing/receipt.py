@@ -63,7 +63,9 @@ def _stamp(text: str) -> Block:
 def render_receipt(out: Output, data: ReceiptData, branding: Branding, **_: object) -> int:
     """Write the receipt; returns its page count (one, unless a very long list of items)."""
     title = translate("Receipt", "Points Exchange Receipt")
-    doc = PagedDocument(title, branding, pagesize=A5, left=12 * mm, right=12 * mm, top=10 * mm, bottom=12 * mm)
+    doc = PagedDocument(
+        title, branding, pagesize=A5, left=12 * mm, right=12 * mm, top=10 * mm, bottom=12 * mm
+    )
     who = details(
         [
             Detail(translate("Receipt", "Volunteer"), data.volunteer),
@@ -71,7 +73,9 @@ def render_receipt(out: Output, data: ReceiptData, branding: Branding, **_: obje
             Detail(translate("Receipt", "Time"), format_datetime(data.at)),
             Detail(translate("Receipt", "Handled by"), data.handler),
         ],
-        width=doc.width, size=9.5, row_height=7 * mm,
+        width=doc.width,
+        size=9.5,
+        row_height=7 * mm,
     )
     goods = Table(
         columns=[
@@ -95,7 +99,9 @@ def render_receipt(out: Output, data: ReceiptData, branding: Branding, **_: obje
             Detail(translate("Receipt", "Balance before"), data.balance_before),
             Detail(translate("Receipt", "Balance after"), data.balance_after),
         ],
-        width=doc.width, size=9.5, row_height=7 * mm,
+        width=doc.width,
+        size=9.5,
+        row_height=7 * mm,
     )
     items = [
         heading(title, branding, translate("Receipt", "No. {number}").format(number=data.number)),

@@ -628,7 +628,7 @@ def hours_rows(s: Session, filters: HoursFilter | None = None, batch: int = 2000
                 minutes=minutes,
                 hours=round(minutes / 60, 2),
                 state=state_label(state),
-                flags=", ".join(flag_label(x) for x in split_flags(flags)),
+                flags=translate("Common", ", ").join(flag_label(x) for x in split_flags(flags)),
             )
         if len(rows) < batch:
             return
@@ -716,7 +716,7 @@ def export_attendance(s: Session, actor: Actor, event_id: int, path: Path | str)
         [translate("Hours", label) for label in ATTENDANCE_COLUMNS],
         (
             [r.volunteer_id, r.name, r.code, r.sign_in, r.sign_out, r.hours,
-             ", ".join(flag_label(f) for f in r.flags)]
+             translate("Common", ", ").join(flag_label(f) for f in r.flags)]
             for r in sheet.rows
         ),
         title=translate("Hours", "Attendance"),

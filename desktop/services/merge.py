@@ -8,7 +8,18 @@ from sqlalchemy import and_, delete, select, update
 from sqlalchemy.orm import Session, aliased
 
 from desktop.i18n import QT_TRANSLATE_NOOP, translate
-from desktop.models import Card, Enrolment, Scan, ServiceRecord, Team, TeamMembership, Volunteer, utcnow
+from desktop.models import (
+    Card,
+    Enrolment,
+    PointsEntry,
+    Redemption,
+    Scan,
+    ServiceRecord,
+    Team,
+    TeamMembership,
+    Volunteer,
+    utcnow,
+)
 from desktop.services import audit
 from desktop.services.errors import NotFound, ValidationError
 from desktop.services.permissions import Actor, require
@@ -21,7 +32,12 @@ WHY_LABELS = {
 
 # Tables whose rows simply follow the volunteer to the kept record. Tables added by later
 # features (points, certificates...) register here so that a merge moves them too.
-FOLLOWING_TABLES: list[tuple[type, str]] = [(Scan, "volunteer_id"), (ServiceRecord, "volunteer_id")]
+FOLLOWING_TABLES: list[tuple[type, str]] = [
+    (Scan, "volunteer_id"),
+    (ServiceRecord, "volunteer_id"),
+    (PointsEntry, "volunteer_id"),  # the points ledger: balances add up on the kept record
+    (Redemption, "volunteer_id"),
+]
 
 
 @dataclass(frozen=True)

@@ -238,6 +238,8 @@ class MainWindow(QMainWindow):
             page.data_changed.connect(lambda key=key: self._data_changed(key))
             if key == "checkin":
                 page.console_requested.connect(self.open_checkin_console)
+            if hasattr(page, "list_requested"):  # the overview's figures open the lists behind them
+                page.list_requested.connect(self.open_list)
             self.stack.addWidget(page)
             self._pages[key] = page
         return page
@@ -327,6 +329,18 @@ class MainWindow(QMainWindow):
     def _demo_stopped(self) -> None:
         self.statusBar().showMessage(self.tr("Making demo data was stopped; nothing was saved."), 10000)
         self.refresh_all()
+
+    def open_list(self, key: str, filters: dict) -> Page:
+        """Show page `key` filtered as another page asks. A page that knows how shows the filter
+        in its own widgets (`show_filtered(filters)`); otherwise its list gets a fresh query with it."""
+        page = self.show_page(key)
+        show = getattr(page, "show_filtered", None)
+        model = getattr(page, "model", None)
+        if show is not None:
+            show(filters)
+        elif model is not None:
+            model.set_query(type(model.query())(**filters))
+        return page
 
     def open_checkin_console(self, event_id: int) -> None:
         from desktop.ui.app import open_checkin_console
