@@ -37,7 +37,7 @@ def test_only_the_first_page_is_made_at_start(window):
 
 def test_every_sidebar_entry_shows_its_page(window, qtbot):
     titles = [window.nav.item(row).text() for row in range(window.nav.count())]
-    assert titles == ["Overview", "Volunteers", "Teams", "Events", "Check-in", "Points", "Printing", "Settings",
+    assert titles == ["Overview", "Volunteers", "Teams", "Events", "Hours review", "Check-in", "Points", "Printing", "Settings",
                       "Staff accounts", "Audit log"]
     for row, key in enumerate(PAGE_KEYS):
         window.nav.setCurrentRow(row)
