@@ -31,14 +31,11 @@ from desktop.printing.common import (
     CancelledFn,
     Output,
     ProgressFn,
-    check_cancel,
     draw_image_fit,
-    finish_page,
     format_date,
     format_hours,
     format_period,
-    open_canvas,
-    report,
+    one_page_each,
 )
 from desktop.printing.fonts import KAI, SANS, baseline_in_box, draw_text
 from desktop.printing.qr import draw_qr
@@ -83,6 +80,16 @@ class CertificateData:
 
 
 # --- parts shared with the honour certificate ----------------------------------------------
+
+
+def draw_reprint_note(
+    c: Canvas, reprinted_on: date, x: float, y: float, size: float, width: float, *, align: str = "left"
+) -> None:
+    """Under a copy: the day it was reprinted, and that its number is the original's."""
+    c.setFillColorRGB(*MUTED)
+    draw_text(c, x, y,
+              translate("Certificate", "Copy reprinted on {date}; the number is that of the original.")
+              .format(date=format_date(reprinted_on)), KAI, size, align=align, width=width)
 
 
 def draw_copy_mark(c: Canvas, x: float, top: float, page_w: float, page_h: float) -> None:
@@ -342,10 +349,7 @@ def draw_certificate(c: Canvas, data: CertificateData, branding: Branding) -> No
 
     draw_number_qr(c, data.number, margin, 28 * mm, 24 * mm)
     if data.copy and data.reprinted_on:
-        c.setFillColorRGB(*MUTED)
-        draw_text(c, right, 20 * mm,
-                  translate("Certificate", "Copy reprinted on {date}; the number is that of the original.")
-                  .format(date=format_date(data.reprinted_on)), KAI, 9.5, align="right", width=width)
+        draw_reprint_note(c, data.reprinted_on, right, 20 * mm, 9.5, width, align="right")
     c.setFillColorRGB(*INK)
 
 
@@ -359,13 +363,7 @@ def render_certificates(
 ) -> int:
     """One page per certificate, in the order given. Returns the number of pages."""
     title = translate("Certificate", "Volunteer Service Certificate")
-    with open_canvas(out, A4, title, branding) as c:
-        for i, cert in enumerate(data, start=1):
-            check_cancel(cancelled)
-            draw_certificate(c, cert, branding)
-            finish_page(c)
-            report(progress, i, len(data))
-    return len(data)
+    return one_page_each(out, A4, title, branding, data, draw_certificate, progress, cancelled)
 
 
 def render_certificate(out: Output, data: CertificateData, branding: Branding) -> int:

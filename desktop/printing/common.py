@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, TypeVar
 
 from reportlab import rl_config
 from reportlab.lib.utils import ImageReader
@@ -23,6 +23,7 @@ from desktop.printing import fonts
 rl_config.useA85 = 0
 
 Output = BinaryIO | Path | str
+Document = TypeVar("Document")  # what one page shows: a certificate, an honour ...
 ProgressFn = Callable[[int, int], None]  # (done, total)
 CancelledFn = Callable[[], bool]
 
@@ -108,6 +109,26 @@ def finish_page(c: Canvas) -> None:
     cache = c.__dict__.get("_stationdesk_text")
     if cache is not None and len(cache) > 4000:
         cache.clear()
+
+
+def one_page_each(
+    out: Output,
+    pagesize: tuple[float, float],
+    title: str,
+    branding: Branding,
+    items: Sequence[Document],
+    draw: Callable[[Canvas, Document, Branding], None],
+    progress: ProgressFn | None,
+    cancelled: CancelledFn | None,
+) -> int:
+    """A page per item, in the order given, drawn by `draw`. Returns the number of pages."""
+    with open_canvas(out, pagesize, title, branding) as c:
+        for i, item in enumerate(items, start=1):
+            check_cancel(cancelled)
+            draw(c, item, branding)
+            finish_page(c)
+            report(progress, i, len(items))
+    return len(items)
 
 
 def _pdf_lang() -> str:

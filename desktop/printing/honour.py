@@ -14,22 +14,23 @@ from reportlab.platypus import Paragraph
 
 from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.printing import fonts
-from desktop.printing.certificate import draw_copy_mark, draw_number_qr, draw_seal
+from desktop.printing.certificate import (
+    draw_copy_mark,
+    draw_number_qr,
+    draw_reprint_note,
+    draw_seal,
+)
 from desktop.printing.common import (
     INK,
-    MUTED,
     RED,
     Branding,
     CancelledFn,
     Output,
     ProgressFn,
-    check_cancel,
     draw_image_fit,
-    finish_page,
     format_date,
     format_hours,
-    open_canvas,
-    report,
+    one_page_each,
 )
 from desktop.printing.fonts import KAI, SANS, draw_text
 
@@ -192,10 +193,7 @@ def draw_honour(c: Canvas, data: HonourData, branding: Branding) -> None:
 
     draw_number_qr(c, data.number, 28 * mm, 30 * mm, 18 * mm)
     if data.copy and data.reprinted_on:
-        c.setFillColorRGB(*MUTED)
-        draw_text(c, 52 * mm, 30 * mm,
-                  translate("Certificate", "Copy reprinted on {date}; the number is that of the original.")
-                  .format(date=format_date(data.reprinted_on)), KAI, 9, width=90 * mm)
+        draw_reprint_note(c, data.reprinted_on, 52 * mm, 30 * mm, 9, 90 * mm)
     c.setFillColorRGB(*INK)
 
 
@@ -208,13 +206,8 @@ def render_honours(
     cancelled: CancelledFn | None = None,
 ) -> int:
     """One landscape page per honour certificate. Returns the number of pages."""
-    with open_canvas(out, landscape(A4), translate("Honour", "Certificate of Honour"), branding) as c:
-        for i, item in enumerate(data, start=1):
-            check_cancel(cancelled)
-            draw_honour(c, item, branding)
-            finish_page(c)
-            report(progress, i, len(data))
-    return len(data)
+    title = translate("Honour", "Certificate of Honour")
+    return one_page_each(out, landscape(A4), title, branding, data, draw_honour, progress, cancelled)
 
 
 def render_honour(out: Output, data: HonourData, branding: Branding) -> int:

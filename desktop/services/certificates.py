@@ -125,8 +125,9 @@ class _Numbers:
 # --- what the records say ----------------------------------------------------------------
 
 
-def _in_period(start: date | None, end: date | None) -> list:
-    conds = []
+def _counted(volunteer_ids: list[int], start: date | None, end: date | None) -> list:
+    """What a certificate counts: these volunteers' approved records of events held in [start, end]."""
+    conds = [ServiceRecord.volunteer_id.in_(volunteer_ids), ServiceRecord.review_state == "approved"]
     if start is not None:
         conds.append(Event.start_at >= local_day_bounds(start)[0])
     if end is not None:
@@ -153,11 +154,7 @@ def service_summaries(
                 func.sum(ServiceRecord.minutes),
             )
             .join(Event, Event.id == ServiceRecord.event_id)
-            .where(
-                ServiceRecord.volunteer_id.in_(chunk),
-                ServiceRecord.review_state == "approved",
-                *_in_period(start, end),
-            )
+            .where(*_counted(chunk, start, end))
             .group_by(ServiceRecord.volunteer_id, Event.category)
         )
         for vid, category, events, minutes in rows:
@@ -168,11 +165,7 @@ def service_summaries(
         rows = s.execute(
             select(ServiceRecord.volunteer_id, Event.start_at, Event.title, ServiceRecord.minutes)
             .join(Event, Event.id == ServiceRecord.event_id)
-            .where(
-                ServiceRecord.volunteer_id.in_(chunk),
-                ServiceRecord.review_state == "approved",
-                *_in_period(start, end),
-            )
+            .where(*_counted(chunk, start, end))
             .order_by(ServiceRecord.volunteer_id, Event.start_at, Event.id)
         )
         for vid, start_at, title, minutes in rows:
@@ -355,6 +348,11 @@ def issue_service_certificate(
     result = issue_service_certificates(
         s, actor, [volunteer_id], period_from, period_to, remarks=remarks, full_id=full_id, today=today
     )
+    return _the_one(result)
+
+
+def _the_one(result: BatchResult) -> int:
+    """The one certificate a single issue made, or the reason it made none, raised."""
     if not result.issued:
         raise _error(result.skipped[0])
     return result.issued[0]
@@ -398,11 +396,7 @@ def _cumulative_minutes(s: Session, volunteer_ids: list[int], as_of: date) -> di
         rows = s.execute(
             select(ServiceRecord.volunteer_id, func.sum(ServiceRecord.minutes))
             .join(Event, Event.id == ServiceRecord.event_id)
-            .where(
-                ServiceRecord.volunteer_id.in_(chunk),
-                ServiceRecord.review_state == "approved",
-                *_in_period(None, as_of),
-            )
+            .where(*_counted(chunk, None, as_of))
             .group_by(ServiceRecord.volunteer_id)
         )
         out.update({vid: int(m or 0) for vid, m in rows})
@@ -469,10 +463,7 @@ def issue_honour(
     today: date | None = None,
 ) -> int:
     """One honour certificate (default: the level the volunteer's hours give)."""
-    result = issue_honours(s, actor, {volunteer_id: level}, as_of, today=today)
-    if not result.issued:
-        raise _error(result.skipped[0])
-    return result.issued[0]
+    return _the_one(issue_honours(s, actor, {volunteer_id: level}, as_of, today=today))
 
 
 def issue_for_star_reached(

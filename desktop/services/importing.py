@@ -2,20 +2,19 @@
 
 Each row goes through `volunteers.validate` like the form; the lookups for IDs and phones
 already registered are made once per thousand rows, and accepted rows are inserted in bulk, all
-in the caller's single unit of work: every accepted row is written, or none.
+in the caller's single unit of work: every accepted row is written, or none. Reading the cells
+and checking each row on its own is in importing_rows; this module looks rows up and writes them.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import gc
-import re
 import secrets
-import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date
 from pathlib import Path
 from time import perf_counter
 from typing import Any
@@ -24,62 +23,37 @@ from sqlalchemy import insert, select, union_all
 from sqlalchemy.orm import Session
 
 from desktop import codes
-from desktop.i18n import QT_TRANSLATE_NOOP, translate
-from desktop.idcard import IdNumberError, parse_resident_id
+from desktop.i18n import translate
 from desktop.models import Card, TeamMembership, Volunteer, utcnow
 from desktop.services import audit, stations, teams, volunteers
-from desktop.services.errors import ServiceError, ValidationError
+from desktop.services.errors import ServiceError
 from desktop.services.exporting import write_table
+from desktop.services.importing_rows import (
+    REASON_LABELS,
+    Candidate,
+    RowCheck,
+    parse_date,
+    reason_label,
+    team_category,
+    team_names,
+    text_of,
+)
 from desktop.services.permissions import Actor, require
 from desktop.services.roster_reading import RosterLayout, check_mapping, open_roster
 
+__all__ = [
+    "CHUNK", "REASON_LABELS", "ExistingRow", "ImportCancelled", "ImportOptions", "ImportReport", "RejectedRow",
+    "import_volunteers", "parse_date", "reason_label", "save_rejected", "team_category", "team_names", "text_of",
+]
+
 CHUNK = 1000  # rows validated, looked up and inserted together
 
-REASON_LABELS = {
-    "missing_name": QT_TRANSLATE_NOOP("Import", "Name missing"),
-    "name": QT_TRANSLATE_NOOP("Import", "Name too long"),
-    "id_missing": QT_TRANSLATE_NOOP("Import", "ID number missing"),
-    "id_excel_number": QT_TRANSLATE_NOOP("Import", "ID number damaged by Excel"),
-    "id_old_format": QT_TRANSLATE_NOOP("Import", "Old 15-digit ID number"),
-    "id_format": QT_TRANSLATE_NOOP("Import", "ID number malformed"),
-    "id_birth_date": QT_TRANSLATE_NOOP("Import", "Birth date in ID impossible"),
-    "id_checksum": QT_TRANSLATE_NOOP("Import", "ID check digit wrong"),
-    "id_type": QT_TRANSLATE_NOOP("Import", "ID type unknown"),
-    "id_number": QT_TRANSLATE_NOOP("Import", "ID number not valid"),
-    "gender": QT_TRANSLATE_NOOP("Import", "Gender not valid"),
-    "birth_date": QT_TRANSLATE_NOOP("Import", "Birth date not valid"),
-    "phone": QT_TRANSLATE_NOOP("Import", "Phone number not valid"),
-    "phone_registered": QT_TRANSLATE_NOOP("Import", "Phone already registered"),
-    "date": QT_TRANSLATE_NOOP("Import", "Registration date not valid"),
-    "duplicate_in_file": QT_TRANSLATE_NOOP("Import", "Duplicate row"),
-}
-# When a row has several problems, the reason given first is the first field in this order.
-_FIELD_ORDER = ("name", "id_type", "id_number", "gender", "birth_date", "phone", "registered_on")
-_SUMMARY = re.compile(r"^(合计|总计|小计|共计|总人数|统计|total|sum|subtotal)", re.IGNORECASE)
-_FOOTER = re.compile(r"^(填表人|填报人|制表人|审核人|负责人|联系人|签字|盖章|注[:：])")
-_TEAM_SPLIT = re.compile(r"[、,，;；/|]")
-_ID_TYPES = (
-    ("护照", "passport"), ("passport", "passport"), ("港澳", "hk_macau_pass"), ("回乡", "hk_macau_pass"),
-    ("台湾", "taiwan_pass"), ("台胞", "taiwan_pass"), ("身份证", "resident_id"), ("resident", "resident_id"),
-)
-# Team categories guessed from a new team's name, as stations usually name them.
-_TEAM_CATEGORY = (
-    ("阅读", "reading"), ("书香", "reading"), ("交通", "civilized_traffic"), ("宣讲", "policy_lecture"),
-    ("理论", "policy_lecture"), ("科普", "science"), ("科技", "science"), ("环保", "environment"),
-    ("环境", "environment"), ("文化", "culture_arts"), ("文艺", "culture_arts"),
-    ("敬老", "elderly_disability"), ("助残", "elderly_disability"), ("助老", "elderly_disability"),
-)
 _UPDATABLE = ("name", "gender", "birth_date", "phone", "skills", "political_status", "registered_on", "notes")
-_EXCEL_EPOCH = date(1899, 12, 30)
 _INPUT_FIELDS = tuple(f.name for f in dataclasses.fields(volunteers.VolunteerInput))
 
 
 class ImportCancelled(ServiceError):
     """The user stopped the import; nothing was written."""
-
-
-def reason_label(code: str) -> str:
-    return translate("Import", REASON_LABELS.get(code, code))
 
 
 @dataclass
@@ -131,6 +105,9 @@ class ImportReport:
     teams_created: list[str] = field(default_factory=list)
     seconds: float = 0.0
 
+    def add_rejected(self, row: int, values: tuple[Any, ...], field_name: str, reason: str, message: str) -> None:
+        self.rejected.append(RejectedRow(row, field_name, reason, message, tuple(values)))
+
     def as_dict(self) -> dict[str, Any]:
         """The --json form: counts, and each rejected row with its reason code."""
         return {
@@ -155,113 +132,6 @@ class ImportReport:
         }
 
 
-# --- reading one cell --------------------------------------------------------------------------
-
-
-def text_of(value: Any) -> str:
-    """A cell as text: numbers without a spurious '.0', full-width forms folded, trimmed."""
-    if value is None:
-        return ""
-    if type(value) is str:
-        return (value if value.isascii() else unicodedata.normalize("NFKC", value)).strip()
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    if isinstance(value, datetime):
-        value = value.date()
-    if isinstance(value, date):
-        return value.isoformat()
-    text = str(value)
-    if not text.isascii():
-        text = unicodedata.normalize("NFKC", text)
-    return text.strip()
-
-
-_DATE_YMD = re.compile(r"^(\d{4})\s*[年/.\-]\s*(\d{1,2})\s*(?:[月/.\-]\s*(\d{1,2})\s*日?|月)?(?:[\sT].*)?$")
-_DATE_COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
-
-
-def parse_date(value: Any) -> date | None:
-    """A date as rosters type it; None when empty; ValueError when it is not a date.
-
-    Excel dates, serial numbers (45047), 2023年5月1日, 2023年5月 (the 1st), 2023/5/1, 2023-5-1,
-    2023.05.01 and 20230501.
-    """
-    if value is None:
-        return None
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        if float(value).is_integer() and 19000101 <= value <= 29991231:
-            return _ymd(str(int(value)))
-        if 1 <= value < 2958466:
-            return _EXCEL_EPOCH + timedelta(days=int(value))
-        raise ValueError(value)
-    text = text_of(value)
-    if not text:
-        return None
-    if _DATE_COMPACT.match(text):
-        return _ymd(text)
-    m = _DATE_YMD.match(text)
-    if m:
-        return date(int(m.group(1)), int(m.group(2)), int(m.group(3) or 1))
-    if text.isdigit() and len(text) == 5:  # an Excel serial that went through a CSV
-        return _EXCEL_EPOCH + timedelta(days=int(text))
-    raise ValueError(text)
-
-
-def _ymd(text: str) -> date:
-    m = _DATE_COMPACT.match(text)
-    if not m:
-        raise ValueError(text)
-    return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-
-
-def _id_type(value: Any) -> str:
-    text = text_of(value).lower()
-    if not text:
-        return "resident_id"
-    for word, kind in _ID_TYPES:
-        if word in text:
-            return kind
-    return "other"
-
-
-def _gender(value: Any) -> str:
-    text = text_of(value)
-    return text.removesuffix("性")  # 男性 / 女性
-
-
-def team_names(value: Any) -> list[str]:
-    return [n for n in (" ".join(part.split()) for part in _TEAM_SPLIT.split(text_of(value))) if n]
-
-
-def team_category(name: str) -> str:
-    for word, category in _TEAM_CATEGORY:
-        if word in name:
-            return category
-    return "other"
-
-
-def _reason(field_name: str, data: volunteers.VolunteerInput) -> str:
-    """The reason code for the first bad field of a row (validate gives only messages)."""
-    if field_name == "name":
-        return "name" if data.name.strip() else "missing_name"
-    if field_name == "id_number":
-        if data.id_number in (None, ""):
-            return "id_missing"
-        if data.id_type == "resident_id":
-            try:
-                parse_resident_id(data.id_number)
-            except IdNumberError as exc:
-                return exc.code
-        return "id_number"
-    if field_name == "registered_on":
-        return "date"
-    return field_name
-
-
 # --- one import --------------------------------------------------------------------------------
 
 
@@ -277,15 +147,6 @@ class _BulkChoice:
 
     def choice(self, seq: str) -> str:
         return seq[next(self._bytes) % len(seq)]
-
-
-@dataclass
-class _Candidate:
-    row: int
-    data: volunteers.VolunteerInput
-    present: frozenset[str]
-    teams: list[str]
-    values: tuple[Any, ...]
 
 
 def _batches(rows: Iterable[Any], size: int) -> Iterator[list[Any]]:
@@ -313,8 +174,7 @@ class _Import:
             file=layout.path.name, sheet=layout.sheet, header_row=layout.header_row,
             headers=list(layout.headers), dry_run=dry_run, update_existing=options.update_existing,
         )
-        self.seen_ids: dict[tuple[str, str], int] = {}
-        self.seen_phones: dict[str, int] = {}
+        self.row_check = RowCheck(s, self.columns, options.station_id, self.report)
         self.team_ids: dict[str, int | None] = {}
         self.new_ids: list[int] = []
         self.changes_before: dict[int, dict] = {}
@@ -328,112 +188,14 @@ class _Import:
 
     def take(self, chunk: list[tuple[int, tuple[Any, ...]]]) -> None:
         """Check a chunk of rows on their own and against earlier rows, then against the database."""
-        candidates: list[_Candidate] = []
-        columns = self.columns
-        for number, values in chunk:
-            self.read += 1
-            width = len(values)
-            cells = {f: (values[col] if col < width else None) for col, f in columns}
-            texts = {f: text_of(v) for f, v in cells.items()}
-            kind = self._kind(values, texts)
-            if kind == "blank":
-                self.report.blank_rows += 1
-                continue
-            if kind == "summary":
-                self.report.summary_rows.append(number)
-                continue
-            self.report.rows += 1
-            candidate = self._check(number, values, cells, texts)
-            if candidate is not None:
-                candidates.append(candidate)
+        self.read += len(chunk)
+        candidates = self.row_check.candidates(chunk)
         if candidates:
             self._against_database(candidates)
 
-    @staticmethod
-    def _kind(values: tuple[Any, ...], texts: dict[str, str]) -> str:
-        if not any(texts.values()):
-            return "blank"
-        if not texts.get("id_number") and not texts.get("phone"):
-            first = next((text_of(v) for v in values if text_of(v)), "").replace(" ", "")
-            if _SUMMARY.match(first) or _FOOTER.match(first):
-                return "summary"
-        return "data"
-
-    def _check(
-        self, number: int, values: tuple[Any, ...], cells: dict[str, Any], texts: dict[str, str]
-    ) -> _Candidate | None:
-        errors: dict[str, str] = {}
-        dates: dict[str, date | None] = {"registered_on": None, "birth_date": None}
-        for f in dates:
-            if texts.get(f):
-                try:
-                    dates[f] = parse_date(cells[f])
-                except ValueError:
-                    errors[f] = translate("Import", "Not a date: {text}. Write it as 2023-05-01.").format(
-                        text=texts[f]
-                    )
-        raw_id = cells.get("id_number")
-        data = volunteers.VolunteerInput(
-            name=texts.get("name", ""),
-            # A float is what Excel made of a typed ID, digits lost: validate says so.
-            id_number=raw_id if isinstance(raw_id, float) else texts.get("id_number", ""),
-            id_type=_id_type(texts.get("id_type", "")),
-            gender=_gender(texts.get("gender", "")),
-            birth_date=dates["birth_date"],
-            phone=texts.get("phone", ""),
-            skills=texts.get("skills", ""),
-            political_status=texts.get("political_status", ""),
-            registered_on=dates["registered_on"],
-            notes=texts.get("notes", ""),
-            station_id=self.options.station_id,
-        )
-        if data.id_type != "resident_id" and isinstance(raw_id, float):
-            data.id_number = texts.get("id_number", "")
-        try:
-            clean = volunteers.validate(self.s, data, check_clashes=False)
-        except ValidationError as exc:
-            self._reject(number, values, {**exc.fields, **errors}, data)
-            return None
-        if errors:
-            self._reject(number, values, errors, data)
-            return None
-        key = (clean.id_type, clean.id_number or "")
-        earlier = self.seen_ids.get(key)
-        if earlier is not None:
-            self._add_rejected(
-                number, values, "id_number", "duplicate_in_file",
-                translate("Import", "The same ID number as row {row}; this row was left out.").format(row=earlier),
-            )
-            return None
-        earlier = self.seen_phones.get(clean.phone) if clean.phone else None
-        if earlier is not None:
-            self._add_rejected(
-                number, values, "phone", "duplicate_in_file",
-                translate("Import", "The same phone number as row {row}; this row was left out.").format(
-                    row=earlier
-                ),
-            )
-            return None
-        self.seen_ids[key] = number
-        if clean.phone:
-            self.seen_phones[clean.phone] = number
-        present = frozenset(f for f, text in texts.items() if text)
-        return _Candidate(number, clean, present, team_names(texts.get("team", "")), values)
-
-    def _reject(
-        self, number: int, values: tuple[Any, ...], errors: dict[str, str], data: volunteers.VolunteerInput
-    ) -> None:
-        fields = sorted(errors, key=lambda f: _FIELD_ORDER.index(f) if f in _FIELD_ORDER else len(_FIELD_ORDER))
-        first = fields[0]
-        message = " ".join(errors[f] for f in fields)
-        self._add_rejected(number, values, first, _reason(first, data), message)
-
-    def _add_rejected(self, number: int, values: tuple[Any, ...], field_name: str, reason: str, message: str) -> None:
-        self.report.rejected.append(RejectedRow(number, field_name, reason, message, tuple(values)))
-
     # against the database, and writing
 
-    def _against_database(self, candidates: list[_Candidate]) -> None:
+    def _against_database(self, candidates: list[Candidate]) -> None:
         cols = (Volunteer.id, Volunteer.id_type, Volunteer.id_number, Volunteer.phone, Volunteer.name)
         # Two indexed lookups in one statement; an OR would make the database read every row.
         stmt = select(*cols).where(
@@ -449,8 +211,8 @@ class _Import:
             by_id[(r.id_type, r.id_number)] = r
             if r.phone:
                 by_phone[r.phone] = r
-        new: list[_Candidate] = []
-        updates: list[tuple[_Candidate, int]] = []
+        new: list[Candidate] = []
+        updates: list[tuple[Candidate, int]] = []
         for c in candidates:
             known = by_id.get((c.data.id_type, c.data.id_number))
             if known is not None and not self.options.update_existing:
@@ -459,7 +221,7 @@ class _Import:
                 continue
             owner = by_phone.get(c.data.phone) if c.data.phone else None
             if owner is not None and (known is None or owner.id != known.id):
-                self._add_rejected(
+                self.report.add_rejected(
                     c.row, c.values, "phone", "phone_registered",
                     translate("Import", "This phone number is already registered for {name} (No. {id}).").format(
                         name=owner.name, id=owner.id
@@ -479,7 +241,7 @@ class _Import:
             self._insert(new)
         self._update(updates)
 
-    def _resolve_teams(self, candidates: list[_Candidate]) -> None:
+    def _resolve_teams(self, candidates: list[Candidate]) -> None:
         for c in candidates:
             for name in c.teams:
                 if name in self.team_ids:
@@ -514,7 +276,7 @@ class _Import:
             fresh.extend(code for code in batch if code not in taken)
         return fresh
 
-    def _insert(self, new: list[_Candidate]) -> None:
+    def _insert(self, new: list[Candidate]) -> None:
         if not new:
             return
         now = utcnow()
@@ -545,13 +307,13 @@ class _Import:
         )
         self._join_teams([(vid, c.teams) for vid, c in zip(ids, new)], set())
 
-    def _update(self, updates: list[tuple[_Candidate, int]]) -> None:
+    def _update(self, updates: list[tuple[Candidate, int]]) -> None:
         """Fill in what the file says about volunteers already registered; empty cells change nothing."""
         if not updates:
             return
         ids = [vid for _, vid in updates]
         by_id = {v.id: v for v in self.s.scalars(select(Volunteer).where(Volunteer.id.in_(ids)))}
-        changed_rows: list[tuple[_Candidate, int]] = []
+        changed_rows: list[tuple[Candidate, int]] = []
         for c, vid in updates:
             v = by_id[vid]
             fields = [f for f in _UPDATABLE if f in c.present or (f == "gender" and "id_number" in c.present)]
@@ -684,6 +446,6 @@ def save_rejected(report: ImportReport, path: Path | str) -> int:
     def rows():
         for r in report.rejected:
             values = list(r.values) + [None] * (width - len(r.values))
-            yield values + [r.row, f"{reason_label(r.reason)}: {r.message}"]
+            yield values + [r.row, translate("Common", ": ").join((reason_label(r.reason), r.message))]
 
     return write_table(path, headers, rows(), title=translate("Import", "Rejected rows"))

@@ -330,7 +330,7 @@ def attendance(s: Session, actor: Actor, event_id: int, now: datetime | None = N
                 sign_out=r.sign_out,
                 hours=r.hours,
                 state=state,
-                flags="; ".join(hours.flag_label(f) for f in flags),
+                flags=translate("Common", "; ").join(hours.flag_label(f) for f in flags),
                 walk_in=hours.FLAG_WALK_IN in r.flags,
             )
         )

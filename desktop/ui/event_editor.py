@@ -5,25 +5,19 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
-from PySide6.QtCore import QCoreApplication, QDate, QDateTime, Qt, QTime, Signal
+from PySide6.QtCore import QDateTime, Qt, Signal
 from PySide6.QtWidgets import (
-    QButtonGroup,
-    QCheckBox,
     QComboBox,
-    QDateEdit,
     QDateTimeEdit,
     QDialog,
-    QDoubleSpinBox,
     QHBoxLayout,
     QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
-    QRadioButton,
     QSpinBox,
     QTabWidget,
     QVBoxLayout,
@@ -31,16 +25,29 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.db import Database
-from desktop.models import ROUNDING_RULES, SERVICE_CATEGORIES
-from desktop.services import events, hours, series, stations, teams, templates
+from desktop.models import SERVICE_CATEGORIES
+from desktop.services import events, series, stations, teams, templates
 from desktop.services.conflicts import ConflictItem, ConflictsFound
 from desktop.services.errors import ServiceError, ValidationError
-from desktop.services.events import Closing, EventDetail, EventInput
+from desktop.services.events import EventDetail, EventInput
 from desktop.services.permissions import Actor
 from desktop.services.series import Rule
 from desktop.ui.conflicts_dialog import ConflictDialog
 from desktop.ui.enrolment_panel import EnrolmentPanel
+from desktop.ui.event_editor_checkin import CHECKIN_FIELDS, CheckinSettings
+from desktop.ui.event_editor_closing import CLOSING_FIELDS, ClosingSection
+from desktop.ui.event_editor_fields import (
+    from_qdatetime,
+    lay_out_tab,
+    set_current_data,
+    text_box,
+    to_date,
+    to_qdatetime,
+)
+from desktop.ui.event_editor_repeat import REPEAT_FIELDS, RepeatSection
 from desktop.ui.forms import ErrorForm
+
+__all__ = ["EventEditor", "from_qdatetime", "to_date", "to_qdatetime"]
 
 DATETIME_FORMAT = "yyyy-MM-dd HH:mm"
 DEFAULT_LENGTH = timedelta(hours=2)
@@ -48,30 +55,6 @@ DEFAULT_LENGTH = timedelta(hours=2)
 # Which tab shows each field, so a refused save opens the tab with the first problem.
 EVENT_FIELDS = ("title", "category", "station_id", "team_id", "place", "start_at", "end_at", "capacity", "status")
 RECORD_FIELDS = ("service_content", "beneficiaries", "leader_name", "recorder_name", "description")
-CHECKIN_FIELDS = ("allow_walk_ins", "signin_opens_minutes", "duplicate_window_seconds", "rounding", "hours_cap")
-REPEAT_FIELDS = ("frequency", "interval", "weekdays", "monthly_mode", "until", "count", "scope")
-CLOSING_FIELDS = ("people_served", "quality_rating", "summary")
-
-
-def to_qdatetime(moment: datetime) -> QDateTime:
-    local = moment.astimezone() if moment.tzinfo else moment
-    return QDateTime(QDate(local.year, local.month, local.day), QTime(local.hour, local.minute))
-
-
-def from_qdatetime(value: QDateTime) -> datetime:
-    d, t = value.date(), value.time()
-    return datetime(d.year(), d.month(), d.day(), t.hour(), t.minute()).astimezone()
-
-
-def to_date(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
-
-
-def _text_box(height: int = 64) -> QPlainTextEdit:
-    box = QPlainTextEdit()
-    box.setFixedHeight(height)
-    box.setTabChangesFocus(True)
-    return box
 
 
 class EventEditor(QDialog):
@@ -95,7 +78,6 @@ class EventEditor(QDialog):
         self.event_id: int | None = None
         self.detail: EventDetail | None = None
         self.series_info: series.SeriesInfo | None = None
-        self._loaded_rule: Rule | None = None
         # Hooks the tests replace; in the window they are modal questions.
         self.ask_override: Callable[[QWidget, list[ConflictItem]], str | None] = ConflictDialog.ask
         self.choose_scope: Callable[[], str | None] = self._ask_scope
@@ -131,12 +113,18 @@ class EventEditor(QDialog):
         self.tabs = QTabWidget()
         self.tabs.addTab(self._event_tab(), self.tr("Event"))
         self.tabs.addTab(self._record_tab(), self.tr("Service record"))
-        self.tabs.addTab(self._checkin_tab(), self.tr("Check-in"))
-        self.tabs.addTab(self._repeat_tab(), self.tr("Repeat"))
+        self.checkin = CheckinSettings()
+        self.tabs.addTab(self.checkin, self.tr("Check-in"))
+        self.repeat_section = RepeatSection()
+        self.repeat_section.changed.connect(self._preview)
+        self.tabs.addTab(self.repeat_section, self.tr("Repeat"))
         self.enrolment = EnrolmentPanel(self.database, self.actor)
         self.enrolment.setContentsMargins(12, 10, 12, 6)
         self.tabs.addTab(self.enrolment, self.tr("Volunteers"))
-        self.tabs.addTab(self._closing_tab(), self.tr("Closing"))
+        self.closing = ClosingSection()
+        self.closing.close_event_button.clicked.connect(self.close_event)
+        self.tabs.addTab(self.closing, self.tr("Closing"))
+        self._name_tab_fields()
 
         self.message = QLabel()
         self.message.setObjectName("formError")
@@ -202,149 +190,34 @@ class EventEditor(QDialog):
         form.add_field("status", self.tr("Status"), self.status)
         self._last_start = self.start.dateTime()
         self.start.dateTimeChanged.connect(self._start_moved)
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(16, 14, 16, 8)
-        layout.addLayout(form)
-        layout.addStretch(1)
+        lay_out_tab(page, form)
         return page
 
     def _record_tab(self) -> QWidget:
         page = QWidget()
         self.record_form = form = ErrorForm()
-        self.service_content = form.add_field("service_content", self.tr("Service content"), _text_box(72))
+        self.service_content = form.add_field("service_content", self.tr("Service content"), text_box(72))
         self.beneficiaries = form.add_field("beneficiaries", self.tr("Beneficiaries"), QLineEdit())
         self.beneficiaries.setPlaceholderText(self.tr("e.g. elderly people living alone in the community"))
         self.leader_name = form.add_field("leader_name", self.tr("Activity leader"), QLineEdit())
         self.recorder_name = form.add_field("recorder_name", self.tr("Recorder"), QLineEdit())
-        self.description = form.add_field("description", self.tr("Description"), _text_box(96))
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(16, 14, 16, 8)
-        layout.addLayout(form)
-        layout.addStretch(1)
+        self.description = form.add_field("description", self.tr("Description"), text_box(96))
+        lay_out_tab(page, form)
         return page
 
-    def _checkin_tab(self) -> QWidget:
-        page = QWidget()
-        self.checkin_form = form = ErrorForm()
-        self.walk_ins = QCheckBox(self.tr("Volunteers who did not enrol may sign in (flagged as walk-ins)"))
-        form.add_field("allow_walk_ins", self.tr("Walk-ins"), self.walk_ins)
-        self.signin_opens = QSpinBox()
-        self.signin_opens.setRange(0, 24 * 60)
-        self.signin_opens.setSuffix(self.tr(" min before the start"))
-        form.add_field("signin_opens_minutes", self.tr("Sign-in opens"), self.signin_opens)
-        self.duplicate_window = QSpinBox()
-        self.duplicate_window.setRange(0, 3600)
-        self.duplicate_window.setSuffix(self.tr(" s"))
-        form.add_field("duplicate_window_seconds", self.tr("Repeat scans ignored for"), self.duplicate_window,
-                       self.tr("A second scan this soon after the first is a duplicate, not a sign-out."))
-        self.rounding = QComboBox()
-        for key in ROUNDING_RULES:
-            self.rounding.addItem(QCoreApplication.translate("Hours", hours.ROUNDING_LABELS[key]), key)
-        form.add_field("rounding", self.tr("Hours rounding"), self.rounding)
-        self.hours_cap = QDoubleSpinBox()
-        self.hours_cap.setRange(0, 24)
-        self.hours_cap.setSingleStep(0.5)
-        self.hours_cap.setDecimals(1)
-        self.hours_cap.setSpecialValueText(self.tr("No cap"))
-        self.hours_cap.setSuffix(self.tr(" h"))
-        form.add_field("hours_cap", self.tr("Most hours credited"), self.hours_cap)
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(16, 14, 16, 8)
-        layout.addLayout(form)
-        layout.addStretch(1)
-        return page
-
-    def _repeat_tab(self) -> QWidget:
-        page = QWidget()
-        self.repeat_note = QLabel()
-        self.repeat_note.setWordWrap(True)
-        self.repeat = QCheckBox(self.tr("Repeat this event"))
-        self.repeat_form = form = ErrorForm()
-        self.frequency = QComboBox()
-        self.frequency.addItem(self.tr("Weekly"), "weekly")
-        self.frequency.addItem(self.tr("Monthly"), "monthly")
-        form.add_field("frequency", self.tr("Repeats"), self.frequency)
-        self.interval = QSpinBox()
-        self.interval.setRange(1, 12)
-        form.add_field("interval", self.tr("Every"), self.interval, self.tr("1 = every week (or month), 2 = every other..."))
-        self.weekday_boxes: list[QCheckBox] = []
-        days = QWidget()
-        row = QHBoxLayout(days)
-        row.setContentsMargins(0, 0, 0, 0)
-        for day in range(7):
-            box = QCheckBox(series.weekday_label(day))
-            self.weekday_boxes.append(box)
-            row.addWidget(box)
-            box.toggled.connect(self._preview)
-        row.addStretch(1)
-        form.add_field("weekdays", self.tr("On"), days)
-        self._weekday_row = days.parentWidget()
-        self.monthly_mode = QComboBox()
-        form.add_field("monthly_mode", self.tr("Monthly on"), self.monthly_mode)
-        self._monthly_row = self.monthly_mode.parentWidget()
-        ends = QWidget()
-        grid = QHBoxLayout(ends)
-        grid.setContentsMargins(0, 0, 0, 0)
-        self.until_radio = QRadioButton(self.tr("On"))
-        self.until = QDateEdit()
-        self.until.setCalendarPopup(True)
-        self.until.setDisplayFormat("yyyy-MM-dd")
-        self.count_radio = QRadioButton(self.tr("After"))
-        self.count = QSpinBox()
-        self.count.setRange(1, series.MAX_OCCURRENCES)
-        self.count.setSuffix(self.tr(" times"))
-        self.count_radio.setChecked(True)
-        group = QButtonGroup(ends)
-        group.addButton(self.until_radio)
-        group.addButton(self.count_radio)
-        for w in (self.until_radio, self.until, self.count_radio, self.count):
-            grid.addWidget(w)
-        grid.addStretch(1)
-        form.add_field("until", self.tr("Ends"), ends)
-        self.preview = QLabel()
-        self.preview.setObjectName("fieldHint")
-        self.preview.setWordWrap(True)
-        self.repeat.toggled.connect(self._set_repeat_enabled)
-        for signal in (self.frequency.currentIndexChanged, self.interval.valueChanged, self.monthly_mode.currentIndexChanged,
-                       self.until.dateChanged, self.count.valueChanged, self.until_radio.toggled, self.repeat.toggled):
-            signal.connect(self._preview)
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(16, 14, 16, 8)
-        layout.addWidget(self.repeat_note)
-        layout.addWidget(self.repeat)
-        layout.addLayout(form)
-        layout.addWidget(self.preview)
-        layout.addStretch(1)
-        return page
-
-    def _closing_tab(self) -> QWidget:
-        page = QWidget()
-        self.closing_note = QLabel()
-        self.closing_note.setWordWrap(True)
-        self.closing_form = form = ErrorForm()
-        self.people_served = QSpinBox()
-        self.people_served.setRange(0, 1_000_000)
-        form.add_field("people_served", self.tr("People served"), self.people_served)
-        self.quality = QComboBox()
-        self.quality.addItem(self.tr("Choose…"), None)
-        for rating in sorted(events.QUALITY_LABELS, reverse=True):
-            self.quality.addItem(events.quality_label(rating), rating)
-        form.add_field("quality_rating", self.tr("Quality evaluation"), self.quality)
-        self.summary = form.add_field("summary", self.tr("Summary"), _text_box(110))
-        self.summary.setPlaceholderText(self.tr("What was done, for whom, anything to remember next time"))
-        self.close_event_button = QPushButton(self.tr("Close the event"))
-        self.close_event_button.setObjectName("primaryButton")
-        self.close_event_button.clicked.connect(self.close_event)
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(16, 14, 16, 8)
-        layout.addWidget(self.closing_note)
-        layout.addLayout(form)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(self.close_event_button)
-        layout.addLayout(row)
-        layout.addStretch(1)
-        return page
+    def _name_tab_fields(self) -> None:
+        """The tabs' fields under the editor's own names, where the window and the tests reach them."""
+        checkin, repeat, closing = self.checkin, self.repeat_section, self.closing
+        self.checkin_form = checkin.form
+        self.walk_ins, self.signin_opens, self.duplicate_window = checkin.walk_ins, checkin.signin_opens, checkin.duplicate_window
+        self.rounding, self.hours_cap = checkin.rounding, checkin.hours_cap
+        self.repeat_form, self.repeat_note, self.repeat, self.preview = repeat.form, repeat.note, repeat.repeat, repeat.preview
+        self.frequency, self.interval, self.weekday_boxes = repeat.frequency, repeat.interval, repeat.weekday_boxes
+        self.monthly_mode, self.until_radio, self.until = repeat.monthly_mode, repeat.until_radio, repeat.until
+        self.count_radio, self.count = repeat.count_radio, repeat.count
+        self.closing_form, self.closing_note = closing.form, closing.note
+        self.people_served, self.quality, self.summary = closing.people_served, closing.quality, closing.summary
+        self.close_event_button = closing.close_event_button
 
     # --- loading -------------------------------------------------------------------------
 
@@ -358,23 +231,18 @@ class EventEditor(QDialog):
         self.station.addItem(self.tr("—"), None)
         for r in station_rows:
             self.station.addItem(r.name, r.id)
-        self._select(self.station, station_id if station_id is not None else (home if self.event_id is None else None))
+        set_current_data(self.station, station_id if station_id is not None else (home if self.event_id is None else None))
         self.team.clear()
         self.team.addItem(self.tr("— none —"), None)
         for r in team_rows:
             self.team.addItem(r.name, r.id)
-        self._select(self.team, team_id)
+        set_current_data(self.team, team_id)
         completer = self.team.completer()
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.template_combo.clear()
         self.template_combo.addItem(self.tr("— none —"), None)
         for r in template_rows:
             self.template_combo.addItem(r.name, r.id)
-
-    @staticmethod
-    def _select(combo: QComboBox, value) -> None:
-        index = combo.findData(value)
-        combo.setCurrentIndex(index if index >= 0 else 0)
 
     def new_event(self, start: datetime | None = None) -> None:
         """Empty form for a new event starting at `start` (naive local or aware)."""
@@ -391,10 +259,8 @@ class EventEditor(QDialog):
         self._show(data)
         self._set_statuses("draft", ("draft", "published"))
         self.repeat.setChecked(False)
-        self._reset_rule(start.astimezone().date())
-        self.people_served.setValue(0)
-        self.quality.setCurrentIndex(0)
-        self.summary.setPlainText("")
+        self.repeat_section.reset(start.astimezone().date())
+        self.closing.clear()
         self._refresh_state()
 
     def load_event(self, event_id: int) -> None:
@@ -406,20 +272,18 @@ class EventEditor(QDialog):
         self._show(detail.data)
         options = (detail.status, *[s for s in events.allowed_statuses(detail.status) if s != "finished"])
         self._set_statuses(detail.status, options)
-        self.people_served.setValue(detail.closing.people_served or 0)
-        self._select(self.quality, detail.closing.quality_rating)
-        self.summary.setPlainText(detail.closing.summary or "")
+        self.closing.fill(detail.closing)
         if self.series_info is not None:
             info = self.series_info
-            self._load_rule(info.first_date, info.rule)
+            self.repeat_section.load(info.first_date, info.rule)
         else:
-            self._reset_rule(detail.data.start_at.astimezone().date())
+            self.repeat_section.reset(detail.data.start_at.astimezone().date())
         self.enrolment.set_event(event_id)
         self._refresh_state()
 
     def _show(self, data: EventInput) -> None:
         self.title_edit.setText(data.title)
-        self._select(self.category, data.category)
+        set_current_data(self.category, data.category)
         self.place.setText(data.place)
         self.start.blockSignals(True)
         self.start.setDateTime(to_qdatetime(data.start_at))
@@ -432,21 +296,17 @@ class EventEditor(QDialog):
         self.leader_name.setText(data.leader_name)
         self.recorder_name.setText(data.recorder_name)
         self.description.setPlainText(data.description)
-        self.walk_ins.setChecked(data.allow_walk_ins)
-        self.signin_opens.setValue(data.signin_opens_minutes)
-        self.duplicate_window.setValue(data.duplicate_window_seconds)
-        self._select(self.rounding, data.rounding)
-        self.hours_cap.setValue(data.hours_cap)
+        self.checkin.fill(data)
         if data.team_id is not None:
-            self._select(self.team, data.team_id)
+            set_current_data(self.team, data.team_id)
         if data.station_id is not None:
-            self._select(self.station, data.station_id)
+            set_current_data(self.station, data.station_id)
 
     def _set_statuses(self, current: str, options) -> None:
         self.status.clear()
         for status in dict.fromkeys(options):
             self.status.addItem(events.status_label(status), status)
-        self._select(self.status, current)
+        set_current_data(self.status, current)
 
     def _refresh_state(self) -> None:
         """Titles, notes and what may be changed, for a new, open, finished or cancelled event."""
@@ -464,8 +324,7 @@ class EventEditor(QDialog):
             self.status_note.setText(note)
         for widget in (self.title_edit, self.category, self.station, self.team, self.place, self.start, self.end,
                        self.capacity, self.service_content, self.beneficiaries, self.leader_name, self.recorder_name,
-                       self.description, self.walk_ins, self.signin_opens, self.duplicate_window, self.rounding,
-                       self.hours_cap):
+                       self.description, *self.checkin.fields()):
             widget.setEnabled(editable)
         self.status.setEnabled(can_edit and self.status.count() > 1)
         self.save_button.setEnabled(can_edit and (editable or self.status.count() > 1))
@@ -475,135 +334,29 @@ class EventEditor(QDialog):
         in_series = self.series_info is not None
         self.skip_button.setVisible(in_series)
         self.skip_button.setEnabled(can_edit and detail is not None and detail.status in series.PLANNED)
-        if new:
-            self.repeat_note.setText(self.tr("Repeat a brand project weekly or monthly; each date becomes its own event."))
-        elif in_series:
-            self.repeat_note.setText(
-                self.tr("Part of a series: {rule}. Changing the rule here changes this and the following dates.")
-                .format(rule=self.series_info.describe())
-            )
-        else:
-            self.repeat_note.setText(self.tr("This event does not repeat."))
-        self.repeat.setVisible(new)
-        self._set_repeat_enabled(editable and (self.repeat.isChecked() or in_series))
+        self.repeat_section.show_state(new, self.series_info, editable)
         self.tabs.setTabEnabled(4, not new)
-        started = detail is not None and detail.started
-        closable = detail is not None and (detail.status in ("ongoing", "finished") or (
-            detail.status == "published" and started))
-        for w in (self.people_served, self.quality, self.summary):
-            w.setEnabled(can_edit and closable)
-        self.close_event_button.setEnabled(can_edit and closable)
-        if detail is not None and detail.status == "finished":
-            when = detail.closed_at.astimezone().strftime("%Y-%m-%d %H:%M") if detail.closed_at else ""
-            self.closing_note.setText(self.tr("Closed {when}. Corrections to these details are recorded.").format(when=when))
-            self.close_event_button.setText(self.tr("Save corrections"))
-        elif closable:
-            self.closing_note.setText(
-                self.tr("Closing marks the event finished and sends its service hours to review.")
-            )
-            self.close_event_button.setText(self.tr("Close the event"))
-        else:
-            self.closing_note.setText(self.tr("An event can be closed once it has started."))
+        self.closing.show_state(detail, can_edit)
         self._preview()
-
-    def _set_repeat_enabled(self, on: bool) -> None:
-        for w in (self.frequency, self.interval, self.monthly_mode, self.until_radio, self.until,
-                  self.count_radio, self.count, *self.weekday_boxes):
-            w.setEnabled(on)
 
     # --- repeat rule ---------------------------------------------------------------------
 
-    def _monthly_modes(self, first: date) -> None:
-        current = self.monthly_mode.currentData()
-        self.monthly_mode.blockSignals(True)
-        self.monthly_mode.clear()
-        weekday = series.weekday_label(first.weekday())
-        nth = series.ORDINAL_LABELS[min(4, (first.day - 1) // 7)]
-        self.monthly_mode.addItem(self.tr("Day {day} of the month").format(day=first.day), "day")
-        self.monthly_mode.addItem(
-            self.tr("The {which} {weekday}").format(which=QCoreApplication.translate("Series", nth), weekday=weekday),
-            "weekday",
-        )
-        self.monthly_mode.addItem(self.tr("The last {weekday}").format(weekday=weekday), "last_weekday")
-        self._select(self.monthly_mode, current or "day")
-        self.monthly_mode.blockSignals(False)
-
-    def _reset_rule(self, first: date) -> None:
-        self._loaded_rule = None
-        self.frequency.setCurrentIndex(0)
-        self.interval.setValue(1)
-        for i, box in enumerate(self.weekday_boxes):
-            box.setChecked(i == first.weekday())
-        self._monthly_modes(first)
-        self.count_radio.setChecked(True)
-        self.count.setValue(10)
-        self.until.setDate(QDate(first.year, first.month, first.day).addMonths(3))
-
-    def _load_rule(self, first: date, rule: Rule) -> None:
-        self._select(self.frequency, rule.frequency)
-        self.interval.setValue(rule.interval)
-        days = set(rule.weekdays) or {first.weekday()}
-        for i, box in enumerate(self.weekday_boxes):
-            box.setChecked(i in days)
-        self._monthly_modes(first)
-        self._select(self.monthly_mode, rule.monthly_mode)
-        if rule.until is not None:
-            self.until_radio.setChecked(True)
-            self.until.setDate(QDate(rule.until.year, rule.until.month, rule.until.day))
-        else:
-            self.count_radio.setChecked(True)
-            self.count.setValue(rule.count or 1)
-            last = series.occurrence_dates(first, rule)[-1]
-            self.until.setDate(QDate(last.year, last.month, last.day))
-        self._loaded_rule = self.rule()
-
     def rule(self) -> Rule:
-        weekly = self.frequency.currentData() == "weekly"
-        return Rule(
-            frequency=self.frequency.currentData(),
-            interval=self.interval.value(),
-            weekdays=tuple(i for i, b in enumerate(self.weekday_boxes) if b.isChecked()) if weekly else (),
-            monthly_mode=self.monthly_mode.currentData() or "day",
-            until=to_date(self.until.date()) if self.until_radio.isChecked() else None,
-            count=self.count.value() if self.count_radio.isChecked() else None,
-        )
+        return self.repeat_section.rule()
 
     def _rule_changed(self) -> bool:
-        return self.series_info is not None and self._loaded_rule is not None and self.rule() != self._loaded_rule
+        return self.series_info is not None and self.repeat_section.rule_changed()
 
     def _preview(self) -> None:
-        weekly = self.frequency.currentData() == "weekly"
-        self.repeat_form.setRowVisible(self._weekday_row, weekly)
-        self.repeat_form.setRowVisible(self._monthly_row, not weekly)
         active = (self.event_id is None and self.repeat.isChecked()) or self.series_info is not None
-        if not active:
-            self.preview.setText("")
-            return
-        first = from_qdatetime(self.start.dateTime()).date()
-        rule = self.rule()
-        try:
-            clean = series.validate_rule(first, rule)
-        except ValidationError as exc:
-            self.preview.setText("; ".join(exc.fields.values()))
-            return
-        dates = series.occurrence_dates(first, clean)
-        self.preview.setText(
-            self.tr("{rule}: {n} events, {first} to {last}.").format(
-                rule=series.describe(first, clean), n=len(dates), first=dates[0].isoformat(), last=dates[-1].isoformat()
-            )
-        )
+        self.repeat_section.show_preview(from_qdatetime(self.start.dateTime()).date(), active)
 
     def _start_moved(self, value: QDateTime) -> None:
         # The end moves with the start, so the length stays what it was.
         shift = self._last_start.secsTo(value)
         self._last_start = value
         self.end.setDateTime(self.end.dateTime().addSecs(shift))
-        first = from_qdatetime(value).date()
-        self._monthly_modes(first)
-        if self.event_id is None:
-            for i, box in enumerate(self.weekday_boxes):
-                if sum(b.isChecked() for b in self.weekday_boxes) <= 1:
-                    box.setChecked(i == first.weekday())
+        self.repeat_section.follow_start(from_qdatetime(value).date(), self.event_id is None)
         self._preview()
 
     # --- collecting and saving -----------------------------------------------------------
@@ -623,11 +376,7 @@ class EventEditor(QDialog):
             leader_name=self.leader_name.text(),
             recorder_name=self.recorder_name.text(),
             description=self.description.toPlainText().strip(),
-            allow_walk_ins=self.walk_ins.isChecked(),
-            signin_opens_minutes=self.signin_opens.value(),
-            duplicate_window_seconds=self.duplicate_window.value(),
-            rounding=self.rounding.currentData(),
-            hours_cap=self.hours_cap.value(),
+            **self.checkin.values(),
         )
 
     @staticmethod
@@ -755,7 +504,7 @@ class EventEditor(QDialog):
     def close_event(self) -> bool:
         if self.event_id is None:
             return False
-        closing = Closing(self.people_served.value(), self.quality.currentData(), self.summary.toPlainText())
+        closing = self.closing.closing()
         event_id = self.event_id
         if self._run(lambda s, _reason: events.close_event(s, self.actor, event_id, closing) or True) is None:
             return False
