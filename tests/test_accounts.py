@@ -29,7 +29,7 @@ from desktop.services import (
     volunteers,
 )
 from desktop.services.errors import Conflict, PermissionDenied, ValidationError
-from desktop.services.permissions import SYSTEM, Actor
+from desktop.services.permissions import ROLE_LABELS, SYSTEM, Actor
 from tests.helpers import add_volunteer, id_number, phone
 
 PASSWORD = "correct horse"
@@ -411,7 +411,8 @@ def test_each_role_may_do_only_its_own_work(db, world, role, name, allowed, call
             else:
                 with db.uow() as s:
                     call(s, actor, world)
-        assert f"({actor.role})" in str(err.value)
+        # The refusal names the role in words (English here), not its code.
+        assert f"({ROLE_LABELS[actor.role]})" in str(err.value)
         with db.reader() as s:
             assert _audit_count(s) == audit_before  # nothing was written, not even half
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from desktop.i18n import translate
+
 
 class ServiceError(Exception):
     """The user's problem (bad input, missing record, no permission), never a bug."""
@@ -18,7 +20,7 @@ class ValidationError(ServiceError):
         if isinstance(fields, str):
             fields = {fields: message or ""}
         self.fields = dict(fields)
-        super().__init__(message or "; ".join(self.fields.values()))
+        super().__init__(message or translate("Common", "; ").join(self.fields.values()))
 
 
 class NotFound(ServiceError):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from desktop.i18n import translate
+from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.services.errors import PermissionDenied
 
 # Each permission names one kind of action; services check them, the window hides what fails.
@@ -28,6 +28,13 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
     "admin": frozenset(ADMIN),
 }
 
+# What a refusal calls the role; the codes above are for the program, not for the clerk.
+ROLE_LABELS = {
+    "admin": QT_TRANSLATE_NOOP("Permissions", "Administrator"),
+    "coordinator": QT_TRANSLATE_NOOP("Permissions", "Coordinator"),
+    "operator": QT_TRANSLATE_NOOP("Permissions", "Check-in operator"),
+}
+
 
 @dataclass(frozen=True)
 class Actor:
@@ -47,7 +54,7 @@ SYSTEM = Actor(None, "system", "admin")
 def require(actor: Actor, permission: str) -> None:
     if not actor.can(permission):
         raise PermissionDenied(
-            translate("Permissions", "{name} ({role}) may not do this ({permission}).").format(
-                name=actor.name, role=actor.role, permission=permission
+            translate("Permissions", "{name} ({role}) may not do this.").format(
+                name=actor.name, role=translate("Permissions", ROLE_LABELS.get(actor.role, actor.role))
             )
         )

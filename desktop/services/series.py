@@ -190,7 +190,9 @@ def describe(first: date, rule: Rule) -> str:
     """The rule in words, e.g. "Every week on Saturday, 10 times"."""
     n = rule.interval
     if rule.frequency == "weekly":
-        days = ", ".join(weekday_label(d) for d in (sorted(set(rule.weekdays)) or [first.weekday()]))
+        days = translate("Common", ", ").join(
+            weekday_label(d) for d in (sorted(set(rule.weekdays)) or [first.weekday()])
+        )
         text = (
             translate("Series", "Every week on {days}").format(days=days)
             if n == 1

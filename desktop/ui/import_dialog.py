@@ -5,7 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -244,7 +250,7 @@ class ImportDialog(QDialog):
         parts.append(self.tr("column names on row {row}").format(row=found.header_row))
         if found.estimated_rows:
             parts.append(self.tr("about {n} rows below them").format(n=f"{found.estimated_rows:,}"))
-        self.file_info.setText(", ".join(parts))
+        self.file_info.setText(QCoreApplication.translate("Common", ", ").join(parts))
         self._fill_mapping(found)
         self._clear_result(self.tr("Check the columns, then press Check file."))
 
@@ -263,7 +269,7 @@ class ImportDialog(QDialog):
                 importing.text_of(values[i]) for _n, values in found.preview[:SAMPLE_ROWS] if i < len(values)
             ]
             name = QLabel(header or self.tr("(column {n}, no name)").format(n=i + 1))
-            example = QLabel(", ".join(s for s in samples if s)[:60])
+            example = QLabel(QCoreApplication.translate("Common", ", ").join(s for s in samples if s)[:60])
             example.setStyleSheet("color: palette(mid);")
             combo = QComboBox()
             combo.addItem(self.tr("— not imported —"), "")
@@ -355,10 +361,10 @@ class ImportDialog(QDialog):
         )
         if r.teams_created:
             created = self.tr("New teams: {names}.") if not r.dry_run else self.tr("Teams to be created: {names}.")
-            text += " " + created.format(names=", ".join(r.teams_created))
+            text += " " + created.format(names=QCoreApplication.translate("Common", ", ").join(r.teams_created))
         if r.summary_rows:
             text += " " + self.tr("Total rows (合计) left out: row {rows}.").format(
-                rows=", ".join(map(str, r.summary_rows))
+                rows=QCoreApplication.translate("Common", ", ").join(map(str, r.summary_rows))
             )
         return text
 

@@ -2,130 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name></name>
-    <message>
-        <source>CalendarTooltip</source>
-        <comment>Place: {place}</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>CalendarTooltip</source>
-        <comment>Team: {team}</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>CalendarTooltip</source>
-        <comment>{n} of {capacity} places taken</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>CalendarTooltip</source>
-        <comment>{n} enrolled</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>CalendarTooltip</source>
-        <comment>Part of a repeating series</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Certificate copy</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The period starts after it ends.</source>
-        <translation type="unfinished">起始日期晚于截止日期。</translation>
-    </message>
-    <message>
-        <source>Unknown document: {kind}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Copy of certificate {number}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{name} has no card code yet. Reissue the card on the volunteer&apos;s record.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No member of team {name} has a card code.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Nobody is enrolled in the event {title}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Nobody enrolled in the event {title} has a card code.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{n} without a card code were left out.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>There are no events from {first} to {last}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{document} {what}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose a volunteer.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose a team.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose an event.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose a week.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose a certificate in the register.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This is required.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose the first and last day of the period.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No volunteer with number {id}.</source>
-        <translation type="unfinished">没有编号为 {id} 的志愿者。</translation>
-    </message>
-    <message>
-        <source>Team {name} has no volunteers.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Nobody reached a new star level from {start} to {end}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>…and {n} more.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The printer could not be opened.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The document could not be read: {path}</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>AccountDialogs</name>
     <message>
         <source>Administrator: everything, including settings, backups, staff accounts and the audit log.
@@ -323,6 +199,41 @@ Check-in operator: the check-in console and signing in by hand only.</source>
     <message>
         <source>The account was unlocked.</source>
         <translation>账号已解锁。</translation>
+    </message>
+</context>
+<context>
+    <name>AddMembersDialog</name>
+    <message>
+        <source>Add members to {team}</source>
+        <translation>将志愿者加入 {team}</translation>
+    </message>
+    <message>
+        <source>Choose ›</source>
+        <translation>选入 ›</translation>
+    </message>
+    <message>
+        <source>Put the selected volunteers on the list to add</source>
+        <translation>把选中的志愿者放入待加入名单</translation>
+    </message>
+    <message>
+        <source>‹ Take off</source>
+        <translation>‹ 移出</translation>
+    </message>
+    <message>
+        <source>Add to team</source>
+        <translation>加入队伍</translation>
+    </message>
+    <message>
+        <source>Select several with Ctrl or Shift, then Choose. Search again to gather more.</source>
+        <translation>可按 Ctrl+单击 或 Shift+单击 选择多人，然后点“选入”。可再次搜索以继续添加。</translation>
+    </message>
+    <message>
+        <source>{name} (No. {id})</source>
+        <translation>{name}（编号 {id}）</translation>
+    </message>
+    <message>
+        <source>To add: {n}</source>
+        <translation>待加入：{n} 人</translation>
     </message>
 </context>
 <context>
@@ -573,6 +484,82 @@ Check-in operator: the check-in console and signing in by hand only.</source>
         <translation>导出</translation>
     </message>
     <message>
+        <source>Deleted</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Created from a template</source>
+        <translation>从模板新建</translation>
+    </message>
+    <message>
+        <source>Date skipped</source>
+        <translation>跳过一期</translation>
+    </message>
+    <message>
+        <source>Series split</source>
+        <translation>拆分周期活动</translation>
+    </message>
+    <message>
+        <source>Moved up from the waiting list</source>
+        <translation>候补转为已报名</translation>
+    </message>
+    <message>
+        <source>Marked as no-show</source>
+        <translation>标记未到</translation>
+    </message>
+    <message>
+        <source>No-show mark removed</source>
+        <translation>取消未到标记</translation>
+    </message>
+    <message>
+        <source>Merged</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <source>Certificate issued</source>
+        <translation>出具证书</translation>
+    </message>
+    <message>
+        <source>Certificate reprinted</source>
+        <translation>补打证书</translation>
+    </message>
+    <message>
+        <source>Points earned</source>
+        <translation>服务获得积分</translation>
+    </message>
+    <message>
+        <source>Points awarded</source>
+        <translation>奖励积分</translation>
+    </message>
+    <message>
+        <source>Points deducted</source>
+        <translation>扣除积分</translation>
+    </message>
+    <message>
+        <source>Points entry reversed</source>
+        <translation>撤销积分记录</translation>
+    </message>
+    <message>
+        <source>Redeemed</source>
+        <translation>兑换</translation>
+    </message>
+    <message>
+        <source>Redemption cancelled</source>
+        <translation>取消兑换</translation>
+    </message>
+    <message>
+        <source>Goods received</source>
+        <translation>物品入库</translation>
+    </message>
+    <message>
+        <source>Stock adjusted</source>
+        <translation>调整库存</translation>
+    </message>
+    <message>
+        <source>Demo data made</source>
+        <translation>生成演示数据</translation>
+    </message>
+    <message>
         <source>Volunteer</source>
         <translation>志愿者</translation>
     </message>
@@ -611,6 +598,38 @@ Check-in operator: the check-in console and signing in by hand only.</source>
     <message>
         <source>Audit log</source>
         <translation>操作日志</translation>
+    </message>
+    <message>
+        <source>Repeating series</source>
+        <translation>周期活动</translation>
+    </message>
+    <message>
+        <source>Event template</source>
+        <translation>活动模板</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>证书</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <source>Redemption</source>
+        <translation>兑换记录</translation>
+    </message>
+    <message>
+        <source>Shop item</source>
+        <translation>兑换物品</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>概览</translation>
+    </message>
+    <message>
+        <source>Demo data</source>
+        <translation>演示数据</translation>
     </message>
     <message>
         <source>The end of the period is before its start.</source>
@@ -934,6 +953,29 @@ Restoring replaces ALL data in this database with this copy. The current databas
     </message>
 </context>
 <context>
+    <name>CalendarTooltip</name>
+    <message>
+        <source>Place: {place}</source>
+        <translation>地点：{place}</translation>
+    </message>
+    <message>
+        <source>Team: {team}</source>
+        <translation>队伍：{team}</translation>
+    </message>
+    <message>
+        <source>{n} of {capacity} places taken</source>
+        <translation>已报名 {n} / {capacity} 人</translation>
+    </message>
+    <message>
+        <source>{n} enrolled</source>
+        <translation>已报名 {n} 人</translation>
+    </message>
+    <message>
+        <source>Part of a repeating series</source>
+        <translation>属于周期活动</translation>
+    </message>
+</context>
+<context>
     <name>Camera</name>
     <message>
         <source>the camera module could not be loaded ({error})</source>
@@ -946,6 +988,88 @@ Restoring replaces ALL data in this database with this copy. The current databas
     <message>
         <source>the camera stopped</source>
         <translation>摄像头已停止</translation>
+    </message>
+</context>
+<context>
+    <name>CameraPanel</name>
+    <message>
+        <source>Camera</source>
+        <translation>摄像头</translation>
+    </message>
+    <message>
+        <source>No camera: USB scanner only</source>
+        <translation>无摄像头：仅用 USB 扫码枪</translation>
+    </message>
+    <message>
+        <source>Camera scanning is not available: {reason}. The USB scanner works.</source>
+        <translation>摄像头扫码不可用：{reason}。USB 扫码枪仍可使用。</translation>
+    </message>
+    <message>
+        <source>No camera found. Scans come from the USB scanner.</source>
+        <translation>未找到摄像头，请使用 USB 扫码枪扫码。</translation>
+    </message>
+    <message>
+        <source>Camera on: hold the card&apos;s QR code in front of it.</source>
+        <translation>摄像头已开启：请将志愿者证上的二维码对准摄像头。</translation>
+    </message>
+    <message>
+        <source>The camera could not be used: {reason}. The USB scanner works.</source>
+        <translation>摄像头无法使用：{reason}。USB 扫码枪仍可使用。</translation>
+    </message>
+</context>
+<context>
+    <name>CardPanel</name>
+    <message>
+        <source>Volunteer card</source>
+        <translation>志愿者证</translation>
+    </message>
+    <message>
+        <source>Copy image</source>
+        <translation>复制图片</translation>
+    </message>
+    <message>
+        <source>Paste it into a chat to send the card to the volunteer&apos;s phone.</source>
+        <translation>粘贴到聊天中，即可把志愿者证发到志愿者的手机上。</translation>
+    </message>
+    <message>
+        <source>Save as PNG…</source>
+        <translation>另存为图片…</translation>
+    </message>
+    <message>
+        <source>Issuing cards needs a coordinator&apos;s account.</source>
+        <translation>发放志愿者证需要工作人员账号。</translation>
+    </message>
+    <message>
+        <source>No card yet</source>
+        <translation>尚无志愿者证</translation>
+    </message>
+    <message>
+        <source>Reissue card…</source>
+        <translation>补发志愿者证…</translation>
+    </message>
+    <message>
+        <source>Issue a card</source>
+        <translation>发放志愿者证</translation>
+    </message>
+    <message>
+        <source>Save the card as an image</source>
+        <translation>将志愿者证保存为图片</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>图片 (*.png)</translation>
+    </message>
+    <message>
+        <source>The image could not be written to {path}.</source>
+        <translation>无法将图片写入 {path}。</translation>
+    </message>
+    <message>
+        <source>Reissue the card</source>
+        <translation>补发志愿者证</translation>
+    </message>
+    <message>
+        <source>{name} gets a new card code. The old card stops working at check-in at once; print or send the new one. Reissue?</source>
+        <translation>将为{name}生成新的志愿者证编码，旧证在签到时立即失效；请打印或发送新证。确定补发吗？</translation>
     </message>
 </context>
 <context>
@@ -1004,6 +1128,81 @@ Restoring replaces ALL data in this database with this copy. The current databas
     <message>
         <source>Ten cards to an A4 sheet, with cut marks. The QR holds only the card code.</source>
         <translation>每张 A4 纸 10 张志愿者证，带裁切线。二维码中只有志愿者证编码。</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogueTab</name>
+    <message>
+        <source>Search the catalogue</source>
+        <translation>搜索兑换物品</translation>
+    </message>
+    <message>
+        <source>Only items on offer</source>
+        <translation>只显示在兑物品</translation>
+    </message>
+    <message>
+        <source>New item…</source>
+        <translation>新增物品…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Goods received…</source>
+        <translation>物品入库…</translation>
+    </message>
+    <message>
+        <source>Adjust stock…</source>
+        <translation>调整库存…</translation>
+    </message>
+    <message>
+        <source>Cancel redemption…</source>
+        <translation>取消兑换…</translation>
+    </message>
+    <message>
+        <source>Print receipt…</source>
+        <translation>打印兑换单…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Redemptions</source>
+        <translation>兑换记录</translation>
+    </message>
+    <message>
+        <source>Choose an item first.</source>
+        <translation>请先选择一件物品。</translation>
+    </message>
+    <message>
+        <source>Choose a redemption first.</source>
+        <translation>请先选择一条兑换记录。</translation>
+    </message>
+    <message>
+        <source>{name} hands back {items}: {points} points and the goods return to stock.</source>
+        <translation>{name} 退回 {items}：退还 {points} 积分，物品重新入库。</translation>
+    </message>
+    <message>
+        <source>Cancel redemption</source>
+        <translation>取消兑换</translation>
+    </message>
+    <message>
+        <source>Export redemptions</source>
+        <translation>导出兑换记录</translation>
+    </message>
+    <message>
+        <source>redemptions.xlsx</source>
+        <translation>兑换记录.xlsx</translation>
+    </message>
+    <message>
+        <source>{count} rows written to {path}</source>
+        <translation>已将 {count} 行写入 {path}</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
     </message>
 </context>
 <context>
@@ -1245,6 +1444,22 @@ Restoring replaces ALL data in this database with this copy. The current databas
         <source>Reprints</source>
         <translation>补打次数</translation>
     </message>
+    <message>
+        <source>hours up to {day}</source>
+        <translation>截至 {day} 的服务时长</translation>
+    </message>
+    <message>
+        <source>{first} to {last}</source>
+        <translation>{first} 至 {last}</translation>
+    </message>
+    <message>
+        <source>all up to {day}</source>
+        <translation>截至 {day} 的全部记录</translation>
+    </message>
+    <message>
+        <source>all records</source>
+        <translation>全部记录</translation>
+    </message>
 </context>
 <context>
     <name>Certificates</name>
@@ -1314,6 +1529,13 @@ Restoring replaces ALL data in this database with this copy. The current databas
     <message>
         <source>New password</source>
         <translation>新密码</translation>
+    </message>
+</context>
+<context>
+    <name>ChartCard</name>
+    <message>
+        <source>Nothing in this period.</source>
+        <translation>本时段内没有数据。</translation>
     </message>
 </context>
 <context>
@@ -1470,10 +1692,6 @@ Restoring replaces ALL data in this database with this copy. The current databas
         <translation>临时参加</translation>
     </message>
     <message>
-        <source>Camera</source>
-        <translation>摄像头</translation>
-    </message>
-    <message>
         <source>Latest scans</source>
         <translation>最近扫码</translation>
     </message>
@@ -1520,26 +1738,6 @@ Restoring replaces ALL data in this database with this copy. The current databas
     <message>
         <source>Undone</source>
         <translation>已撤销</translation>
-    </message>
-    <message>
-        <source>No camera: USB scanner only</source>
-        <translation>无摄像头：仅用 USB 扫码枪</translation>
-    </message>
-    <message>
-        <source>Camera scanning is not available: {reason}. The USB scanner works.</source>
-        <translation>摄像头扫码不可用：{reason}。USB 扫码枪仍可使用。</translation>
-    </message>
-    <message>
-        <source>No camera found. Scans come from the USB scanner.</source>
-        <translation>未找到摄像头，请使用 USB 扫码枪扫码。</translation>
-    </message>
-    <message>
-        <source>Camera on: hold the card&apos;s QR code in front of it.</source>
-        <translation>摄像头已开启：请将志愿者证上的二维码对准摄像头。</translation>
-    </message>
-    <message>
-        <source>The camera could not be used: {reason}. The USB scanner works.</source>
-        <translation>摄像头无法使用：{reason}。USB 扫码枪仍可使用。</translation>
     </message>
     <message>
         <source>No full screen</source>
@@ -1809,6 +2007,21 @@ Restoring replaces ALL data in this database with this copy. The current databas
     </message>
 </context>
 <context>
+    <name>Common</name>
+    <message>
+        <source>: </source>
+        <translation>：</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+</context>
+<context>
     <name>ConflictDialog</name>
     <message>
         <source>Scheduling conflicts</source>
@@ -1877,12 +2090,261 @@ Restoring replaces ALL data in this database with this copy. The current databas
 <context>
     <name>Console</name>
     <message>
-        <source>Check-in console opened for event No. {id}.</source>
-        <translation>已打开编号为 {id} 的活动的签到台。</translation>
-    </message>
-    <message>
         <source>{hours} hours</source>
         <translation>{hours} 小时</translation>
+    </message>
+    <message>
+        <source>Event No. {id}: the check-in console is open.</source>
+        <translation>活动编号 {id}：签到台已打开。</translation>
+    </message>
+</context>
+<context>
+    <name>CorrectHoursDialog</name>
+    <message>
+        <source>Correct hours</source>
+        <translation>更正服务时长</translation>
+    </message>
+    <message>
+        <source>{name} at {event} on {date}, {clock}: {hours} hours ({minutes} minutes), {state}.</source>
+        <translation>{name}参加{event}（{date}，{clock}）：{hours} 小时（{minutes} 分钟），{state}。</translation>
+    </message>
+    <message>
+        <source>Original record</source>
+        <translation>原记录</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> 小时</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>or</source>
+        <translation>或</translation>
+    </message>
+    <message>
+        <source>New hours</source>
+        <translation>更正后时长</translation>
+    </message>
+    <message>
+        <source>e.g. the volunteer left at 11:30, the leader confirmed</source>
+        <translation>如：志愿者 11:30 离开，活动负责人已确认</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>Dashboard</name>
+    <message>
+        <source>This year</source>
+        <translation>今年</translation>
+    </message>
+    <message>
+        <source>Last year</source>
+        <translation>去年</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation>近 12 个月</translation>
+    </message>
+    <message>
+        <source>All time</source>
+        <translation>全部时间</translation>
+    </message>
+    <message>
+        <source>Registered volunteers</source>
+        <translation>注册志愿者</translation>
+    </message>
+    <message>
+        <source>New volunteers</source>
+        <translation>新注册志愿者</translation>
+    </message>
+    <message>
+        <source>Volunteers who served</source>
+        <translation>参与服务的志愿者</translation>
+    </message>
+    <message>
+        <source>Volunteer teams</source>
+        <translation>志愿服务队</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>活动场数</translation>
+    </message>
+    <message>
+        <source>Events held</source>
+        <translation>已开展活动</translation>
+    </message>
+    <message>
+        <source>Volunteer-service instances</source>
+        <translation>志愿服务人次</translation>
+    </message>
+    <message>
+        <source>Service hours</source>
+        <translation>服务时长（小时）</translation>
+    </message>
+    <message>
+        <source>People served</source>
+        <translation>服务对象人次</translation>
+    </message>
+    <message>
+        <source>Points earned</source>
+        <translation>获得积分</translation>
+    </message>
+    <message>
+        <source>Points redeemed</source>
+        <translation>兑换积分</translation>
+    </message>
+    <message>
+        <source>Points outstanding</source>
+        <translation>未兑换积分</translation>
+    </message>
+    <message>
+        <source>Records waiting for review</source>
+        <translation>待审核记录</translation>
+    </message>
+    <message>
+        <source>{n}-star volunteers</source>
+        <translation>{n}星志愿者</translation>
+    </message>
+    <message>
+        <source>{start} to {end}</source>
+        <translation>{start}至{end}</translation>
+    </message>
+    <message>
+        <source>up to {end}</source>
+        <translation>截至{end}</translation>
+    </message>
+    <message>
+        <source>from {start}</source>
+        <translation>自{start}起</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>Service hours by year</source>
+        <translation>各年服务时长</translation>
+    </message>
+    <message>
+        <source>Service hours by month</source>
+        <translation>各月服务时长</translation>
+    </message>
+    <message>
+        <source>New volunteers by year</source>
+        <translation>各年新注册志愿者</translation>
+    </message>
+    <message>
+        <source>New volunteers by month</source>
+        <translation>各月新注册志愿者</translation>
+    </message>
+    <message>
+        <source>Events by service category</source>
+        <translation>各服务类别活动场数</translation>
+    </message>
+    <message>
+        <source>Teams with the most service hours</source>
+        <translation>服务时长最多的队伍</translation>
+    </message>
+    <message>
+        <source>Upcoming events</source>
+        <translation>近期活动</translation>
+    </message>
+    <message>
+        <source>Waiting for review</source>
+        <translation>待审核</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>板块</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Overview {period}</source>
+        <translation>概况 {period}</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardReport</name>
+    <message>
+        <source>Volunteer Service Overview</source>
+        <translation>志愿服务概况</translation>
+    </message>
+    <message>
+        <source>{station} · {period}</source>
+        <translation>{station} · {period}</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> 小时</translation>
+    </message>
+    <message>
+        <source>Events by service category</source>
+        <translation>各服务类别活动场数</translation>
+    </message>
+    <message>
+        <source>Teams with the most service hours</source>
+        <translation>服务时长最多的队伍</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Enrolled</source>
+        <translation>报名人数</translation>
+    </message>
+    <message>
+        <source>Upcoming events</source>
+        <translation>近期活动</translation>
+    </message>
+    <message>
+        <source>No events are planned.</source>
+        <translation>暂无计划中的活动。</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>待审记录</translation>
+    </message>
+    <message>
+        <source>Flagged</source>
+        <translation>有标记</translation>
+    </message>
+    <message>
+        <source>Waiting for review</source>
+        <translation>待审核</translation>
+    </message>
+    <message>
+        <source>Every service record has been reviewed.</source>
+        <translation>所有服务记录均已审核。</translation>
     </message>
 </context>
 <context>
@@ -1925,6 +2387,14 @@ Restoring replaces ALL data in this database with this copy. The current databas
     <message>
         <source>This database was written by a newer StationDesk (schema {rev}). Install the newer program to open it.</source>
         <translation>此数据库由更新版本的 StationDesk 创建（数据结构版本 {rev}），请安装新版程序后再打开。</translation>
+    </message>
+    <message>
+        <source>{path} belongs to another program, not StationDesk.</source>
+        <translation>{path} 属于其他程序，不是 StationDesk 的数据文件。</translation>
+    </message>
+    <message>
+        <source>{path} is damaged or is not a StationDesk database file.</source>
+        <translation>{path} 已损坏，或不是 StationDesk 数据库文件。</translation>
     </message>
 </context>
 <context>
@@ -1978,6 +2448,45 @@ Restoring replaces ALL data in this database with this copy. The current databas
     <message>
         <source>Preview</source>
         <translation>预览</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesDialog</name>
+    <message>
+        <source>Possible duplicates</source>
+        <translation>可能重复的志愿者</translation>
+    </message>
+    <message>
+        <source>Keep this record</source>
+        <translation>保留此记录</translation>
+    </message>
+    <message>
+        <source>Merging moves the other record&apos;s scans, hours, points, enrolments and teams to the record kept, revokes its card and removes it. It cannot be undone.</source>
+        <translation>合并会把另一条记录的扫码、服务时长、积分、报名和所属队伍转到保留的记录上，注销其志愿者证并删除该记录。合并后无法撤销。</translation>
+    </message>
+    <message>
+        <source>Merge…</source>
+        <translation>合并…</translation>
+    </message>
+    <message>
+        <source>No likely duplicates found.</source>
+        <translation>未发现可能重复的记录。</translation>
+    </message>
+    <message>
+        <source>The first {n} pairs found. Merge or leave them, then look again.</source>
+        <translation>以下是找到的前 {n} 对。请合并或保留，然后再次查找。</translation>
+    </message>
+    <message>
+        <source>Pairs that may be one person: {n}</source>
+        <translation>可能是同一个人的记录：{n} 对</translation>
+    </message>
+    <message>
+        <source>Merge volunteers</source>
+        <translation>合并志愿者</translation>
+    </message>
+    <message>
+        <source>Merge {drop} (No. {drop_id}) into {keep} (No. {keep_id})? No. {drop_id} is removed; this cannot be undone.</source>
+        <translation>将{drop}（编号 {drop_id}）合并到{keep}（编号 {keep_id}）吗？编号 {drop_id} 将被删除，且无法撤销。</translation>
     </message>
 </context>
 <context>
@@ -2438,12 +2947,16 @@ Restoring replaces ALL data in this database with this copy. The current databas
         <translation>1 = 每周（或每月），2 = 隔一周（或隔一个月），依此类推</translation>
     </message>
     <message>
-        <source>On</source>
-        <translation>于</translation>
+        <source>On these days</source>
+        <translation>周几</translation>
     </message>
     <message>
         <source>Monthly on</source>
         <translation>每月的</translation>
+    </message>
+    <message>
+        <source>On date</source>
+        <translation>截止于</translation>
     </message>
     <message>
         <source>After</source>
@@ -2590,7 +3103,7 @@ Restoring replaces ALL data in this database with this copy. The current databas
     </message>
     <message>
         <source>Ends</source>
-        <translation>结束时间</translation>
+        <translation>结束</translation>
     </message>
     <message>
         <source>Service category</source>
@@ -2774,8 +3287,111 @@ Restoring replaces ALL data in this database with this copy. The current databas
         <translation>按活动名称或地点搜索</translation>
     </message>
     <message>
+        <source>Calendar</source>
+        <translation>日历</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>列表</translation>
+    </message>
+    <message>
+        <source>Sign-in sheet</source>
+        <translation>签到表</translation>
+    </message>
+    <message>
+        <source>Volunteer cards</source>
+        <translation>志愿者证</translation>
+    </message>
+    <message>
+        <source>Attendance report</source>
+        <translation>活动出勤报告</translation>
+    </message>
+    <message>
         <source>{n} events</source>
         <translation>共 {n} 场活动</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangeCounter</name>
+    <message>
+        <source>Scan the volunteer&apos;s card, or type a name, initials or phone</source>
+        <translation>扫志愿者证，或输入姓名、拼音首字母或手机号</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <source>No volunteer chosen.</source>
+        <translation>尚未选择志愿者。</translation>
+    </message>
+    <message>
+        <source>Add to basket</source>
+        <translation>加入兑换单</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Note (optional), e.g. collected by a relative</source>
+        <translation>备注（选填），如：由家属代领</translation>
+    </message>
+    <message>
+        <source>Print a receipt</source>
+        <translation>打印兑换单</translation>
+    </message>
+    <message>
+        <source>Redeem</source>
+        <translation>兑换</translation>
+    </message>
+    <message>
+        <source>Catalogue</source>
+        <translation>可兑换物品</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Basket</source>
+        <translation>兑换单</translation>
+    </message>
+    <message>
+        <source>No volunteer matches {text}.</source>
+        <translation>没有与“{text}”匹配的志愿者。</translation>
+    </message>
+    <message>
+        <source>Choose an item in the catalogue first.</source>
+        <translation>请先在物品列表中选择一件物品。</translation>
+    </message>
+    <message>
+        <source>No volunteer chosen: scan a card or search above.</source>
+        <translation>尚未选择志愿者：请扫志愿者证或在上方搜索。</translation>
+    </message>
+    <message>
+        <source>{name} · {code}</source>
+        <translation>{name} · {code}</translation>
+    </message>
+    <message>
+        <source>no card</source>
+        <translation>无志愿者证</translation>
+    </message>
+    <message>
+        <source>{points} points</source>
+        <translation>{points} 积分</translation>
+    </message>
+    <message>
+        <source>Total {total} · left after {left}</source>
+        <translation>合计 {total} · 兑换后剩余 {left}</translation>
+    </message>
+    <message>
+        <source>Total {total}</source>
+        <translation>合计 {total}</translation>
+    </message>
+    <message>
+        <source>{name} redeemed {points} points; {left} left (receipt {id}).</source>
+        <translation>{name} 兑换了 {points} 积分，剩余 {left} 积分（兑换单 {id}）。</translation>
     </message>
 </context>
 <context>
@@ -2835,6 +3451,53 @@ Restoring replaces ALL data in this database with this copy. The current databas
     <message>
         <source>Volunteers</source>
         <translation>志愿者</translation>
+    </message>
+</context>
+<context>
+    <name>ExportVolunteersDialog</name>
+    <message>
+        <source>Export volunteers</source>
+        <translation>导出志愿者</translation>
+    </message>
+    <message>
+        <source>The {n} volunteers in the filtered list will be written, in the list&apos;s order.</source>
+        <translation>将按列表顺序导出筛选后的 {n} 名志愿者。</translation>
+    </message>
+    <message>
+        <source>All {n} volunteers will be written, in the list&apos;s order.</source>
+        <translation>将按列表顺序导出全部 {n} 名志愿者。</translation>
+    </message>
+    <message>
+        <source>ID numbers and phones are masked, e.g. 220103********1234 and 138****5678.</source>
+        <translation>证件号码和手机号将部分隐藏，如 220103********1234 和 138****5678。</translation>
+    </message>
+    <message>
+        <source>Full ID numbers and phones</source>
+        <translation>完整证件号码和手机号</translation>
+    </message>
+    <message>
+        <source>Recorded in the audit log. Keep such a file safe.</source>
+        <translation>此操作会记入操作日志。请妥善保管导出的文件。</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <source>The list is empty: there is nothing to export.</source>
+        <translation>列表为空，没有可导出的内容。</translation>
+    </message>
+    <message>
+        <source>volunteers</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Writing {file}…</source>
+        <translation>正在写入 {file}…</translation>
     </message>
 </context>
 <context>
@@ -3130,6 +3793,112 @@ Restoring replaces ALL data in this database with this copy. The current databas
     <message>
         <source>Attendance</source>
         <translation>出勤记录</translation>
+    </message>
+</context>
+<context>
+    <name>HoursReviewModel</name>
+    <message>
+        <source>Volunteer</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation>签到时间</translation>
+    </message>
+    <message>
+        <source>Signed out</source>
+        <translation>签退时间</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>reason: {reason}</source>
+        <translation>原因：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>HoursReviewPage</name>
+    <message>
+        <source>Hours review</source>
+        <translation>服务时长审核</translation>
+    </message>
+    <message>
+        <source>Approve selected</source>
+        <translation>通过所选</translation>
+    </message>
+    <message>
+        <source>Reject…</source>
+        <translation>不通过…</translation>
+    </message>
+    <message>
+        <source>Correct…</source>
+        <translation>更正…</translation>
+    </message>
+    <message>
+        <source>Search by volunteer, card code or event</source>
+        <translation>按志愿者、志愿者证编码或活动搜索</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>待审核</translation>
+    </message>
+    <message>
+        <source>Flagged (pending)</source>
+        <translation>有标记（待审核）</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已通过</translation>
+    </message>
+    <message>
+        <source>All records</source>
+        <translation>全部记录</translation>
+    </message>
+    <message>
+        <source>{pending} pending, {flagged} of them flagged · {shown} shown</source>
+        <translation>待审核 {pending} 条，其中 {flagged} 条有标记 · 显示 {shown} 条</translation>
+    </message>
+    <message>
+        <source>{n} record(s) approved.</source>
+        <translation>已通过 {n} 条记录。</translation>
+    </message>
+    <message>
+        <source>{done} {n} were already decided and left as they are.</source>
+        <translation>{done}另有 {n} 条已审核过，保持不变。</translation>
+    </message>
+    <message>
+        <source>Reject hours</source>
+        <translation>审核不通过</translation>
+    </message>
+    <message>
+        <source>Why are these hours not credited? (optional)</source>
+        <translation>为什么不计入这些服务时长？（选填）</translation>
+    </message>
+    <message>
+        <source>{n} record(s) rejected.</source>
+        <translation>{n} 条记录未通过。</translation>
+    </message>
+    <message>
+        <source>Hours corrected for {name}.</source>
+        <translation>已更正{name}的服务时长。</translation>
     </message>
 </context>
 <context>
@@ -3525,6 +4294,57 @@ Restoring replaces ALL data in this database with this copy. The current databas
     </message>
 </context>
 <context>
+    <name>ItemDialog</name>
+    <message>
+        <source>Edit item</source>
+        <translation>编辑物品</translation>
+    </message>
+    <message>
+        <source>New item</source>
+        <translation>新增物品</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>所需积分</translation>
+    </message>
+    <message>
+        <source>What one piece costs.</source>
+        <translation>兑换一件所需的积分。</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>piece, bag, bottle…</source>
+        <translation>件、袋、瓶…</translation>
+    </message>
+    <message>
+        <source>Opening stock</source>
+        <translation>期初库存</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>At most per volunteer</source>
+        <translation>每人最多兑换</translation>
+    </message>
+    <message>
+        <source>In each</source>
+        <translation>限兑周期</translation>
+    </message>
+    <message>
+        <source>Offered at the shop</source>
+        <translation>在爱心超市上架</translation>
+    </message>
+</context>
+<context>
     <name>KioskExitPanel</name>
     <message>
         <source>Leave full-screen mode</source>
@@ -3549,6 +4369,101 @@ Restoring replaces ALL data in this database with this copy. The current databas
     <message>
         <source>Back to check-in</source>
         <translation>返回签到</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerTab</name>
+    <message>
+        <source>Search by name, pinyin initials, phone or card code</source>
+        <translation>按姓名、拼音首字母、手机号或志愿者证编码搜索</translation>
+    </message>
+    <message>
+        <source>Only with points</source>
+        <translation>只看有积分者</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>Everybody&apos;s entries</source>
+        <translation>所有人的积分明细</translation>
+    </message>
+    <message>
+        <source>Award points…</source>
+        <translation>奖励积分…</translation>
+    </message>
+    <message>
+        <source>Deduct points…</source>
+        <translation>扣除积分…</translation>
+    </message>
+    <message>
+        <source>Reverse entry…</source>
+        <translation>撤销积分记录…</translation>
+    </message>
+    <message>
+        <source>Export balances…</source>
+        <translation>导出积分余额…</translation>
+    </message>
+    <message>
+        <source>Export entries…</source>
+        <translation>导出积分明细…</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>{n} volunteers</source>
+        <translation>共 {n} 名志愿者</translation>
+    </message>
+    <message>
+        <source>{name}: {balance} points</source>
+        <translation>{name}：{balance} 积分</translation>
+    </message>
+    <message>
+        <source>Every points entry</source>
+        <translation>全部积分明细</translation>
+    </message>
+    <message>
+        <source>Choose the entry to reverse.</source>
+        <translation>请选择要撤销的积分记录。</translation>
+    </message>
+    <message>
+        <source>Reverse {kind} of {points} points for {name} ({reason})?</source>
+        <translation>撤销{name}的{kind} {points} 积分（{reason}）吗？</translation>
+    </message>
+    <message>
+        <source>Reverse entry</source>
+        <translation>撤销积分记录</translation>
+    </message>
+    <message>
+        <source>Export balances</source>
+        <translation>导出积分余额</translation>
+    </message>
+    <message>
+        <source>points balances.xlsx</source>
+        <translation>积分余额.xlsx</translation>
+    </message>
+    <message>
+        <source>Export entries</source>
+        <translation>导出积分明细</translation>
+    </message>
+    <message>
+        <source>points entries.xlsx</source>
+        <translation>积分明细.xlsx</translation>
+    </message>
+    <message>
+        <source>{count} rows written to {path}</source>
+        <translation>已将 {count} 行写入 {path}</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
     </message>
 </context>
 <context>
@@ -3640,6 +4555,10 @@ Restoring replaces ALL data in this database with this copy. The current databas
         <translation>活动</translation>
     </message>
     <message>
+        <source>Hours review</source>
+        <translation>服务时长审核</translation>
+    </message>
+    <message>
         <source>Check-in</source>
         <translation>签到</translation>
     </message>
@@ -3654,6 +4573,14 @@ Restoring replaces ALL data in this database with this copy. The current databas
     <message>
         <source>Settings</source>
         <translation>设置</translation>
+    </message>
+    <message>
+        <source>Staff accounts</source>
+        <translation>工作人员账号</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>操作日志</translation>
     </message>
     <message>
         <source>Version {version}</source>
@@ -3766,6 +4693,25 @@ Restoring replaces ALL data in this database with this copy. The current databas
     </message>
 </context>
 <context>
+    <name>MoveMembersDialog</name>
+    <message>
+        <source>Move members</source>
+        <translation>调动成员</translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>调动</translation>
+    </message>
+    <message>
+        <source>Move {n} members to:</source>
+        <translation>将 {n} 名成员调到：</translation>
+    </message>
+    <message>
+        <source>Choose a team from the list.</source>
+        <translation>请从列表中选择一支队伍。</translation>
+    </message>
+</context>
+<context>
     <name>NewAccountDialog</name>
     <message>
         <source>New staff account</source>
@@ -3805,104 +4751,6 @@ Restoring replaces ALL data in this database with this copy. The current databas
     </message>
 </context>
 <context>
-    <name>NewTeamDialog</name>
-    <message>
-        <source>New team</source>
-        <translation>新建队伍</translation>
-    </message>
-    <message>
-        <source>Team name</source>
-        <translation>队伍名称</translation>
-    </message>
-    <message>
-        <source>Service category</source>
-        <translation>服务类别</translation>
-    </message>
-    <message>
-        <source>Volunteer No. (optional)</source>
-        <translation>志愿者编号（选填）</translation>
-    </message>
-    <message>
-        <source>Leader</source>
-        <translation>队长</translation>
-    </message>
-    <message>
-        <source>Description</source>
-        <translation>简介</translation>
-    </message>
-    <message>
-        <source>Type the leader&apos;s volunteer number, e.g. 42.</source>
-        <translation>请输入队长的志愿者编号，如 42。</translation>
-    </message>
-</context>
-<context>
-    <name>NewVolunteerDialog</name>
-    <message>
-        <source>New volunteer</source>
-        <translation>新增志愿者</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>姓名</translation>
-    </message>
-    <message>
-        <source>ID type</source>
-        <translation>证件类型</translation>
-    </message>
-    <message>
-        <source>ID number</source>
-        <translation>证件号码</translation>
-    </message>
-    <message>
-        <source>As on the ID card</source>
-        <translation>与证件上一致</translation>
-    </message>
-    <message>
-        <source>Gender</source>
-        <translation>性别</translation>
-    </message>
-    <message>
-        <source>YYYY-MM-DD</source>
-        <translation>年-月-日</translation>
-    </message>
-    <message>
-        <source>Date of birth</source>
-        <translation>出生日期</translation>
-    </message>
-    <message>
-        <source>Leave empty for a resident ID card: it is read from the number.</source>
-        <translation>居民身份证可不填，将从证件号码中读取。</translation>
-    </message>
-    <message>
-        <source>Mobile phone</source>
-        <translation>手机号</translation>
-    </message>
-    <message>
-        <source>e.g. first aid, photography</source>
-        <translation>如：急救、摄影</translation>
-    </message>
-    <message>
-        <source>Skills</source>
-        <translation>技能特长</translation>
-    </message>
-    <message>
-        <source>Registered on</source>
-        <translation>注册日期</translation>
-    </message>
-    <message>
-        <source>Agreed that more personal data may be kept</source>
-        <translation>本人已同意登记更多个人信息</translation>
-    </message>
-    <message>
-        <source>Notes</source>
-        <translation>备注</translation>
-    </message>
-    <message>
-        <source>Write the date as YYYY-MM-DD, e.g. 1990-05-31.</source>
-        <translation>日期请写成 年-月-日 格式，如 1990-05-31。</translation>
-    </message>
-</context>
-<context>
     <name>OverviewPage</name>
     <message>
         <source>Overview</source>
@@ -3917,8 +4765,52 @@ Restoring replaces ALL data in this database with this copy. The current databas
         <translation>参与服务的志愿者</translation>
     </message>
     <message>
-        <source>Teams</source>
-        <translation>队伍</translation>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>Enrolled</source>
+        <translation>报名人数</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>待审记录</translation>
+    </message>
+    <message>
+        <source>Flagged</source>
+        <translation>有标记</translation>
+    </message>
+    <message>
+        <source>All stations</source>
+        <translation>全部实践站</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Excel workbook…</source>
+        <translation>Excel 工作簿…</translation>
+    </message>
+    <message>
+        <source>Printable PDF…</source>
+        <translation>可打印的 PDF…</translation>
+    </message>
+    <message>
+        <source>New volunteers</source>
+        <translation>新注册志愿者</translation>
+    </message>
+    <message>
+        <source>Volunteer teams</source>
+        <translation>志愿服务队</translation>
     </message>
     <message>
         <source>Events</source>
@@ -3929,6 +4821,10 @@ Restoring replaces ALL data in this database with this copy. The current databas
         <translation>已开展活动</translation>
     </message>
     <message>
+        <source>Volunteer-service instances</source>
+        <translation>志愿服务人次</translation>
+    </message>
+    <message>
         <source>Service hours (approved)</source>
         <translation>服务时长（已审核）</translation>
     </message>
@@ -3937,16 +4833,107 @@ Restoring replaces ALL data in this database with this copy. The current databas
         <translation>服务对象人次</translation>
     </message>
     <message>
-        <source>Check-in scans</source>
-        <translation>签到扫码次数</translation>
+        <source>Points earned</source>
+        <translation>获得积分</translation>
     </message>
     <message>
-        <source>{station}: figures for {year}</source>
-        <translation>{station} {year} 年数据</translation>
+        <source>Points redeemed</source>
+        <translation>兑换积分</translation>
     </message>
     <message>
-        <source>Figures for {year}</source>
-        <translation>{year} 年数据</translation>
+        <source>Star volunteers</source>
+        <translation>星级志愿者</translation>
+    </message>
+    <message>
+        <source>Service hours per month</source>
+        <translation>各月服务时长</translation>
+    </message>
+    <message>
+        <source>Events by service category</source>
+        <translation>各服务类别活动场数</translation>
+    </message>
+    <message>
+        <source>Teams with the most service hours</source>
+        <translation>服务时长最多的队伍</translation>
+    </message>
+    <message>
+        <source>New volunteers per month</source>
+        <translation>各月新注册志愿者</translation>
+    </message>
+    <message>
+        <source>Waiting for review</source>
+        <translation>待审核</translation>
+    </message>
+    <message>
+        <source>Coming up</source>
+        <translation>即将开展</translation>
+    </message>
+    <message>
+        <source>{points} outstanding</source>
+        <translation>未兑换 {points}</translation>
+    </message>
+    <message>
+        <source>{station} · {period}</source>
+        <translation>{station} · {period}</translation>
+    </message>
+    <message>
+        <source>year</source>
+        <translation>年</translation>
+    </message>
+    <message>
+        <source>month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <source>Service hours per {unit}</source>
+        <translation>服务时长（按{unit}）</translation>
+    </message>
+    <message>
+        <source>New volunteers per {unit}</source>
+        <translation>新注册志愿者（按{unit}）</translation>
+    </message>
+    <message>
+        <source>Waiting for review: {n} records</source>
+        <translation>待审核：{n} 条记录</translation>
+    </message>
+    <message>
+        <source>{stars} {n} volunteers</source>
+        <translation>{stars} {n} 名志愿者</translation>
+    </message>
+    <message>
+        <source>overview {period}.xlsx</source>
+        <translation>概况 {period}.xlsx</translation>
+    </message>
+    <message>
+        <source>Export the overview</source>
+        <translation>导出概况</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV file (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>{count} rows written to {path}</source>
+        <translation>已将 {count} 行写入 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>PairModel</name>
+    <message>
+        <source>Why</source>
+        <translation>疑似重复的原因</translation>
+    </message>
+    <message>
+        <source>First record</source>
+        <translation>记录一</translation>
+    </message>
+    <message>
+        <source>Second record</source>
+        <translation>记录二</translation>
+    </message>
+    <message>
+        <source>{name} (No. {id})</source>
+        <translation>{name}（编号 {id}）</translation>
     </message>
 </context>
 <context>
@@ -4090,6 +5077,33 @@ The pages appear here, ready to print or to save as PDF.</source>
     </message>
 </context>
 <context>
+    <name>PeriodFilter</name>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>上月</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>今年</translation>
+    </message>
+    <message>
+        <source>Last year</source>
+        <translation>去年</translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation>近 12 个月</translation>
+    </message>
+    <message>
+        <source>Custom…</source>
+        <translation>自定义…</translation>
+    </message>
+</context>
+<context>
     <name>PeriodReport</name>
     <message>
         <source>Volunteer Service Statistics Report</source>
@@ -4202,8 +5216,20 @@ The pages appear here, ready to print or to save as PDF.</source>
 <context>
     <name>Permissions</name>
     <message>
-        <source>{name} ({role}) may not do this ({permission}).</source>
-        <translation>{name}（{role}）无权进行此操作（{permission}）。</translation>
+        <source>Administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <source>Coordinator</source>
+        <translation>工作人员</translation>
+    </message>
+    <message>
+        <source>Check-in operator</source>
+        <translation>签到员</translation>
+    </message>
+    <message>
+        <source>{name} ({role}) may not do this.</source>
+        <translation>{name}（{role}）无权进行此操作。</translation>
     </message>
 </context>
 <context>
@@ -4218,14 +5244,321 @@ The pages appear here, ready to print or to save as PDF.</source>
     </message>
 </context>
 <context>
+    <name>Points</name>
+    <message>
+        <source>service record {id}</source>
+        <translation>服务记录 {id}</translation>
+    </message>
+    <message>
+        <source>Earned by service</source>
+        <translation>服务获得</translation>
+    </message>
+    <message>
+        <source>Awarded</source>
+        <translation>奖励</translation>
+    </message>
+    <message>
+        <source>Deducted</source>
+        <translation>扣除</translation>
+    </message>
+    <message>
+        <source>Redeemed at the shop</source>
+        <translation>爱心超市兑换</translation>
+    </message>
+    <message>
+        <source>Reversal</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Enter a number of points, such as 5 or 2.5.</source>
+        <translation>请输入积分数，如 5 或 2.5。</translation>
+    </message>
+    <message>
+        <source>The points must be more than zero.</source>
+        <translation>积分必须大于零。</translation>
+    </message>
+    <message>
+        <source>Points have at most two decimals.</source>
+        <translation>积分最多保留两位小数。</translation>
+    </message>
+    <message>
+        <source>At most {n} points at a time.</source>
+        <translation>每次最多 {n} 积分。</translation>
+    </message>
+    <message>
+        <source>{name} has {balance} points; {needed} are needed. Nothing was taken.</source>
+        <translation>{name}只有 {balance} 积分，需要 {needed} 积分。未扣除任何积分。</translation>
+    </message>
+    <message>
+        <source>Say why, so the record explains itself.</source>
+        <translation>请写明原因，以便日后查阅记录时一目了然。</translation>
+    </message>
+    <message>
+        <source>Hours corrected: {reason}</source>
+        <translation>服务时长更正：{reason}</translation>
+    </message>
+    <message>
+        <source>No points entry with number {id}.</source>
+        <translation>没有编号为 {id} 的积分记录。</translation>
+    </message>
+    <message>
+        <source>Only awards and deductions are reversed here. Earned points follow the hours (correct the service record); a redemption is cancelled at the shop.</source>
+        <translation>这里只能撤销奖励和扣除。服务获得的积分随服务时长变化（请更正服务记录）；兑换请在爱心超市取消。</translation>
+    </message>
+    <message>
+        <source>This entry was already reversed.</source>
+        <translation>此积分记录已被撤销。</translation>
+    </message>
+    <message>
+        <source>entry {id}</source>
+        <translation>积分记录 {id}</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Card code</source>
+        <translation>志愿者证编码</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>积分余额</translation>
+    </message>
+    <message>
+        <source>Earned</source>
+        <translation>累计获得</translation>
+    </message>
+    <message>
+        <source>Redeemed</source>
+        <translation>已兑换</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>记录编号</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Volunteer</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <source>Staff member</source>
+        <translation>工作人员</translation>
+    </message>
+    <message>
+        <source>Points balances</source>
+        <translation>积分余额</translation>
+    </message>
+    <message>
+        <source>Points entries</source>
+        <translation>积分明细</translation>
+    </message>
+</context>
+<context>
+    <name>PointsDialog</name>
+    <message>
+        <source>Award points</source>
+        <translation>奖励积分</translation>
+    </message>
+    <message>
+        <source>Deduct points</source>
+        <translation>扣除积分</translation>
+    </message>
+    <message>
+        <source>For {name}.</source>
+        <translation>对象：{name}。</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <source>Optional: a document or event.</source>
+        <translation>选填：相关文件或活动。</translation>
+    </message>
+</context>
+<context>
+    <name>PointsDocuments</name>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Receipt {number}</source>
+        <translation>兑换单 {number}</translation>
+    </message>
+</context>
+<context>
+    <name>PointsLedger</name>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV file (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>PointsModels</name>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Card code</source>
+        <translation>志愿者证编码</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>积分余额</translation>
+    </message>
+    <message>
+        <source>Earned</source>
+        <translation>累计获得</translation>
+    </message>
+    <message>
+        <source>Redeemed</source>
+        <translation>已兑换</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Volunteer</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Staff member</source>
+        <translation>工作人员</translation>
+    </message>
+    <message>
+        <source>Reversed by entry {id}</source>
+        <translation>已由积分记录 {id} 撤销</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>物品</translation>
+    </message>
+    <message>
+        <source>In stock</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Limit per volunteer</source>
+        <translation>每人限兑</translation>
+    </message>
+    <message>
+        <source>Offered</source>
+        <translation>在兑</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>物品</translation>
+    </message>
+    <message>
+        <source>{items} (cancelled)</source>
+        <translation>{items}（已取消）</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Opening stock</source>
+        <translation>期初库存</translation>
+    </message>
+    <message>
+        <source>Intake</source>
+        <translation>入库</translation>
+    </message>
+    <message>
+        <source>Adjustments</source>
+        <translation>调整</translation>
+    </message>
+    <message>
+        <source>Closing stock</source>
+        <translation>期末库存</translation>
+    </message>
+    <message>
+        <source>Reconciled</source>
+        <translation>账实相符</translation>
+    </message>
+</context>
+<context>
     <name>PointsPage</name>
     <message>
         <source>Points</source>
         <translation>积分</translation>
     </message>
     <message>
-        <source>Here volunteers&apos; points will be kept, earned by approved service hours and spent on goods in the station&apos;s exchange shop, with its stock and every redemption logged.</source>
-        <translation>此处将管理志愿者积分：积分由审核通过的服务时长获得，可在本站爱心超市兑换物品；库存和每一笔兑换都有记录。</translation>
+        <source>Points earned by approved service hours, spent at the station&apos;s exchange shop.</source>
+        <translation>积分由审核通过的服务时长获得，可在本站爱心超市兑换物品。</translation>
+    </message>
+    <message>
+        <source>Exchange</source>
+        <translation>兑换台</translation>
+    </message>
+    <message>
+        <source>Balances and entries</source>
+        <translation>积分余额与明细</translation>
+    </message>
+    <message>
+        <source>Catalogue and redemptions</source>
+        <translation>物品与兑换记录</translation>
+    </message>
+    <message>
+        <source>Stock report</source>
+        <translation>库存报表</translation>
     </message>
 </context>
 <context>
@@ -4257,6 +5590,109 @@ The pages appear here, ready to print or to save as PDF.</source>
     <message>
         <source>Period report</source>
         <translation>统计报表</translation>
+    </message>
+    <message>
+        <source>Certificate copy</source>
+        <translation>证书副本</translation>
+    </message>
+    <message>
+        <source>The period starts after it ends.</source>
+        <translation>起始日期晚于截止日期。</translation>
+    </message>
+    <message>
+        <source>Unknown document: {kind}</source>
+        <translation>未知的文档类型：{kind}</translation>
+    </message>
+    <message>
+        <source>Copy of certificate {number}</source>
+        <translation>证书 {number} 副本</translation>
+    </message>
+    <message>
+        <source>{name} has no card code yet. Reissue the card on the volunteer&apos;s record.</source>
+        <translation>{name}还没有志愿者证编码。请在志愿者档案中补发志愿者证。</translation>
+    </message>
+    <message>
+        <source>No member of team {name} has a card code.</source>
+        <translation>队伍{name}的成员都没有志愿者证编码。</translation>
+    </message>
+    <message>
+        <source>Nobody is enrolled in the event {title}.</source>
+        <translation>活动“{title}”无人报名。</translation>
+    </message>
+    <message>
+        <source>Nobody enrolled in the event {title} has a card code.</source>
+        <translation>活动“{title}”的报名者都没有志愿者证编码。</translation>
+    </message>
+    <message>
+        <source>{n} without a card code were left out.</source>
+        <translation>另有 {n} 人没有志愿者证编码，未列入。</translation>
+    </message>
+    <message>
+        <source>There are no events from {first} to {last}.</source>
+        <translation>{first} 至 {last} 期间没有活动。</translation>
+    </message>
+    <message>
+        <source>{first} to {last}</source>
+        <translation>{first} 至 {last}</translation>
+    </message>
+    <message>
+        <source>{document} {what}</source>
+        <translation>{document} {what}</translation>
+    </message>
+    <message>
+        <source>Choose a volunteer.</source>
+        <translation>请选择一名志愿者。</translation>
+    </message>
+    <message>
+        <source>Choose a team.</source>
+        <translation>请选择一支队伍。</translation>
+    </message>
+    <message>
+        <source>Choose an event.</source>
+        <translation>请选择一场活动。</translation>
+    </message>
+    <message>
+        <source>Choose a week.</source>
+        <translation>请选择一周。</translation>
+    </message>
+    <message>
+        <source>Choose a certificate in the register.</source>
+        <translation>请在证书登记簿中选择一份证书。</translation>
+    </message>
+    <message>
+        <source>This is required.</source>
+        <translation>此项为必填项。</translation>
+    </message>
+    <message>
+        <source>Choose the first and last day of the period.</source>
+        <translation>请选择时段的第一天和最后一天。</translation>
+    </message>
+    <message>
+        <source>No volunteer with number {id}.</source>
+        <translation>没有编号为 {id} 的志愿者。</translation>
+    </message>
+    <message>
+        <source>Team {name} has no volunteers.</source>
+        <translation>队伍{name}没有志愿者。</translation>
+    </message>
+    <message>
+        <source>Nobody reached a new star level from {start} to {end}.</source>
+        <translation>{start} 至 {end} 期间没有人达到新的星级。</translation>
+    </message>
+    <message>
+        <source>…and {n} more.</source>
+        <translation>……另有 {n} 条。</translation>
+    </message>
+</context>
+<context>
+    <name>PrintOutput</name>
+    <message>
+        <source>The printer could not be opened.</source>
+        <translation>无法打开打印机。</translation>
+    </message>
+    <message>
+        <source>The document could not be read: {path}</source>
+        <translation>无法读取文档：{path}</translation>
     </message>
 </context>
 <context>
@@ -4317,6 +5753,10 @@ The pages appear here, ready to print or to save as PDF.</source>
         <source>Not closed</source>
         <translation>未核算</translation>
     </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
 </context>
 <context>
     <name>PrintingPage</name>
@@ -4349,6 +5789,10 @@ The pages appear here, ready to print or to save as PDF.</source>
         <translation>证书登记簿</translation>
     </message>
     <message>
+        <source>Wait until the document being made or printed is done.</source>
+        <translation>请等待正在生成或打印的文档完成。</translation>
+    </message>
+    <message>
         <source>Making {document}…</source>
         <translation>正在生成{document}…</translation>
     </message>
@@ -4371,16 +5815,102 @@ The pages appear here, ready to print or to save as PDF.</source>
 {reasons}</translation>
     </message>
     <message>
-        <source>{title}: {n} pages ready.</source>
-        <translation>{title}：{n} 页已就绪。</translation>
+        <source>{title} is ready to print (1 page).</source>
+        <translation>{title}已可打印（共 1 页）。</translation>
+    </message>
+    <message>
+        <source>{title} is ready to print ({n} pages).</source>
+        <translation>{title}已可打印（共 {n} 页）。</translation>
     </message>
     <message>
         <source>Stopped; nothing was printed.</source>
         <translation>已停止，未打印任何内容。</translation>
     </message>
     <message>
+        <source>Stopped. Certificate No. {number} was already registered; find it in the certificate register.</source>
+        <translation>已停止。编号 {number} 的证书已经登记，可在证书登记簿中找到。</translation>
+    </message>
+    <message>
         <source>Stopped. {n} certificates were already registered (Nos. {first} to {last}); find them in the certificate register.</source>
         <translation>已停止。已有 {n} 份证书登记在册（编号 {first} 至 {last}），可在证书登记簿中找到。</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>Receipt</name>
+    <message>
+        <source>Points Exchange Receipt</source>
+        <translation>积分兑换单</translation>
+    </message>
+    <message>
+        <source>Volunteer</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <source>Card code</source>
+        <translation>志愿者证编码</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Handled by</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>物品</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <source>Points redeemed</source>
+        <translation>兑换积分</translation>
+    </message>
+    <message>
+        <source>Balance before</source>
+        <translation>兑换前余额</translation>
+    </message>
+    <message>
+        <source>Balance after</source>
+        <translation>兑换后余额</translation>
+    </message>
+    <message>
+        <source>No. {number}</source>
+        <translation>单号：{number}</translation>
+    </message>
+    <message>
+        <source>Cancelled: the goods were handed back</source>
+        <translation>已取消：物品已退回</translation>
+    </message>
+    <message>
+        <source>Note: {note}</source>
+        <translation>备注：{note}</translation>
+    </message>
+    <message>
+        <source>Received by</source>
+        <translation>领取人</translation>
     </message>
 </context>
 <context>
@@ -4413,6 +5943,61 @@ The pages appear here, ready to print or to save as PDF.</source>
         <source>By hand</source>
         <translation>手工</translation>
     </message>
+    <message>
+        <source>Scanned: {raw}</source>
+        <translation>扫码内容：{raw}</translation>
+    </message>
+    <message>
+        <source>{result} (walk-in)</source>
+        <translation>{result}（临时参加）</translation>
+    </message>
+    <message>
+        <source>{result} (undone)</source>
+        <translation>{result}（已撤销）</translation>
+    </message>
+</context>
+<context>
+    <name>RecordCard</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>证件</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>注册日期</translation>
+    </message>
+    <message>
+        <source>Teams</source>
+        <translation>所属队伍</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>服务时长</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>参加活动</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>志愿者证</translation>
+    </message>
+    <message>
+        <source>{name} (No. {id})</source>
+        <translation>{name}（编号 {id}）</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
 </context>
 <context>
     <name>RegisterPanel</name>
@@ -4433,8 +6018,8 @@ The pages appear here, ready to print or to save as PDF.</source>
         <translation>副本保留原编号，并注明为副本。</translation>
     </message>
     <message>
-        <source>{n} certificates</source>
-        <translation>共 {n} 份证书</translation>
+        <source>Certificates: {n}</source>
+        <translation>证书：{n} 份</translation>
     </message>
 </context>
 <context>
@@ -4712,6 +6297,25 @@ The pages appear here, ready to print or to save as PDF.</source>
     </message>
 </context>
 <context>
+    <name>Session</name>
+    <message>
+        <source>Backups…</source>
+        <translation>备份…</translation>
+    </message>
+    <message>
+        <source>Change my password…</source>
+        <translation>修改我的密码…</translation>
+    </message>
+    <message>
+        <source>Lock now</source>
+        <translation>立即锁定</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>退出登录</translation>
+    </message>
+</context>
+<context>
     <name>Settings</name>
     <message>
         <source>Unknown setting: {key}</source>
@@ -4793,8 +6397,20 @@ The pages appear here, ready to print or to save as PDF.</source>
         <translation>新语言将在下次启动 StationDesk 时生效。</translation>
     </message>
     <message>
+        <source>No image</source>
+        <translation>无图片</translation>
+    </message>
+    <message>
         <source>Choose…</source>
         <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Cannot read this image</source>
+        <translation>无法读取此图片</translation>
     </message>
     <message>
         <source>Choose an image</source>
@@ -4809,12 +6425,227 @@ The pages appear here, ready to print or to save as PDF.</source>
         <translation>请填写实践站名称。</translation>
     </message>
     <message>
+        <source>This file cannot be read as an image (PNG or JPEG).</source>
+        <translation>此文件无法作为图片读取（须为 .png 或 .jpg 格式）。</translation>
+    </message>
+    <message>
         <source>Settings saved.</source>
         <translation>设置已保存。</translation>
     </message>
     <message>
         <source>The language changes the next time StationDesk starts.</source>
         <translation>语言将在下次启动 StationDesk 时切换。</translation>
+    </message>
+</context>
+<context>
+    <name>Shop</name>
+    <message>
+        <source>redemption {id}</source>
+        <translation>兑换单 {id}</translation>
+    </message>
+    <message>
+        <source>Opening stock</source>
+        <translation>期初库存</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>per week</source>
+        <translation>每周</translation>
+    </message>
+    <message>
+        <source>per month</source>
+        <translation>每月</translation>
+    </message>
+    <message>
+        <source>per year</source>
+        <translation>每年</translation>
+    </message>
+    <message>
+        <source>Intake</source>
+        <translation>入库</translation>
+    </message>
+    <message>
+        <source>Adjustment</source>
+        <translation>调整</translation>
+    </message>
+    <message>
+        <source>Redeemed</source>
+        <translation>已兑换</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>退回</translation>
+    </message>
+    <message>
+        <source>{n} {period}</source>
+        <translation>{period}限 {n}</translation>
+    </message>
+    <message>
+        <source>Enter a whole number of pieces.</source>
+        <translation>请输入整数件数。</translation>
+    </message>
+    <message>
+        <source>The change cannot be zero.</source>
+        <translation>变动数量不能为零。</translation>
+    </message>
+    <message>
+        <source>The quantity must be at least 1.</source>
+        <translation>数量至少为 1。</translation>
+    </message>
+    <message>
+        <source>At most {n} pieces at a time.</source>
+        <translation>每次最多 {n} 件。</translation>
+    </message>
+    <message>
+        <source>Say why the stock changes.</source>
+        <translation>请写明库存变动的原因。</translation>
+    </message>
+    <message>
+        <source>The item needs a name.</source>
+        <translation>请填写物品名称。</translation>
+    </message>
+    <message>
+        <source>The name is too long (at most 100 characters).</source>
+        <translation>名称过长（最多 100 个字符）。</translation>
+    </message>
+    <message>
+        <source>The catalogue already has an item called {name}.</source>
+        <translation>物品列表中已有名为“{name}”的物品。</translation>
+    </message>
+    <message>
+        <source>The unit is too long.</source>
+        <translation>单位过长。</translation>
+    </message>
+    <message>
+        <source>Unknown limit period: {period}</source>
+        <translation>未知的限兑周期：{period}</translation>
+    </message>
+    <message>
+        <source>Say whether the limit is per week, month or year.</source>
+        <translation>请说明限兑周期是每周、每月还是每年。</translation>
+    </message>
+    <message>
+        <source>No shop item with number {id}.</source>
+        <translation>没有编号为 {id} 的兑换物品。</translation>
+    </message>
+    <message>
+        <source>Goods received</source>
+        <translation>物品入库</translation>
+    </message>
+    <message>
+        <source>Only {stock} of {name} are in stock; the stock cannot go below zero.</source>
+        <translation>{name}只剩 {stock} 件库存，库存不能小于零。</translation>
+    </message>
+    <message>
+        <source>Choose at least one item.</source>
+        <translation>请至少选择一件物品。</translation>
+    </message>
+    <message>
+        <source>At most {n} different items at a time.</source>
+        <translation>每次最多兑换 {n} 种物品。</translation>
+    </message>
+    <message>
+        <source>{name} is not offered at the moment.</source>
+        <translation>{name}目前不可兑换。</translation>
+    </message>
+    <message>
+        <source>Only {stock} of {name} are in stock; {wanted} were asked for.</source>
+        <translation>{name}只剩 {stock} 件库存，所需为 {wanted} 件。</translation>
+    </message>
+    <message>
+        <source>{name}: at most {limit} {period} for each volunteer; {who} has had {taken}.</source>
+        <translation>{name}：每位志愿者{period}最多兑换 {limit} 件，{who}已兑换 {taken} 件。</translation>
+    </message>
+    <message>
+        <source>Nothing was redeemed.</source>
+        <translation>未兑换任何物品。</translation>
+    </message>
+    <message>
+        <source>Say why the redemption is cancelled.</source>
+        <translation>请写明取消兑换的原因。</translation>
+    </message>
+    <message>
+        <source>No redemption with number {id}.</source>
+        <translation>没有编号为 {id} 的兑换记录。</translation>
+    </message>
+    <message>
+        <source>This redemption was already cancelled.</source>
+        <translation>此兑换已被取消。</translation>
+    </message>
+    <message>
+        <source>Redemption cancelled: {reason}</source>
+        <translation>取消兑换：{reason}</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>物品</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Adjustments</source>
+        <translation>调整</translation>
+    </message>
+    <message>
+        <source>Closing stock</source>
+        <translation>期末库存</translation>
+    </message>
+    <message>
+        <source>Reconciled</source>
+        <translation>账实相符</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>兑换单号</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Volunteer</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <source>Card code</source>
+        <translation>志愿者证编码</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>物品</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <source>Staff member</source>
+        <translation>工作人员</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Stock report</source>
+        <translation>库存报表</translation>
+    </message>
+    <message>
+        <source>Redemptions</source>
+        <translation>兑换记录</translation>
     </message>
 </context>
 <context>
@@ -4895,8 +6726,12 @@ The pages appear here, ready to print or to save as PDF.</source>
         <translation>临时参加空白行数</translation>
     </message>
     <message>
-        <source>Full phone numbers (the sheet lies open at the entrance)</source>
-        <translation>显示完整手机号（签到表会摆在入口处供人查看）</translation>
+        <source>Full phone numbers</source>
+        <translation>显示完整手机号</translation>
+    </message>
+    <message>
+        <source>The sheet lies open at the entrance: numbers are masked unless you choose this.</source>
+        <translation>签到表会放在入口处供人翻看：除非勾选此项，手机号将部分隐藏。</translation>
     </message>
     <message>
         <source>Monday {first} to Sunday {last}</source>
@@ -4960,6 +6795,108 @@ The pages appear here, ready to print or to save as PDF.</source>
         <source>Scans</source>
         <translation>扫码次数</translation>
     </message>
+    <message>
+        <source>Points earned</source>
+        <translation>获得积分</translation>
+    </message>
+    <message>
+        <source>Points redeemed</source>
+        <translation>兑换积分</translation>
+    </message>
+    <message>
+        <source>Points outstanding</source>
+        <translation>未兑换积分</translation>
+    </message>
+    <message>
+        <source>{level}-star volunteers: {count}</source>
+        <translation>{level}星志愿者：{count} 名</translation>
+    </message>
+</context>
+<context>
+    <name>StockDialog</name>
+    <message>
+        <source>Goods received</source>
+        <translation>物品入库</translation>
+    </message>
+    <message>
+        <source>Adjust stock</source>
+        <translation>调整库存</translation>
+    </message>
+    <message>
+        <source>{name}: {stock} in stock.</source>
+        <translation>{name}：库存 {stock}。</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变动数量</translation>
+    </message>
+    <message>
+        <source>Negative for goods broken, expired or lost; positive for goods found.</source>
+        <translation>物品损坏、过期或丢失填负数；找到物品填正数。</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Bought, donated by …</source>
+        <translation>购买、由……捐赠</translation>
+    </message>
+</context>
+<context>
+    <name>StockTab</name>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Opening stock + intake − redeemed − adjustments = closing stock. Redeemed is net of goods handed back; adjustments count goods taken out (a count that found more is negative).</source>
+        <translation>期初库存 + 入库 − 已兑换 − 调整 = 期末库存。已兑换已减去退回的物品；调整按减少的数量计（盘点多出的记为负数）。</translation>
+    </message>
+    <message>
+        <source>The first day is after the last.</source>
+        <translation>第一天晚于最后一天。</translation>
+    </message>
+    <message>
+        <source>The catalogue is empty.</source>
+        <translation>物品列表为空。</translation>
+    </message>
+    <message>
+        <source>Does not reconcile: {items}</source>
+        <translation>账实不符：{items}</translation>
+    </message>
+    <message>
+        <source>Goods and records agree for all {n} items.</source>
+        <translation>全部 {n} 种物品账实相符。</translation>
+    </message>
+    <message>
+        <source>Export stock report</source>
+        <translation>导出库存报表</translation>
+    </message>
+    <message>
+        <source>stock report.xlsx</source>
+        <translation>库存报表.xlsx</translation>
+    </message>
+    <message>
+        <source>{count} rows written to {path}</source>
+        <translation>已将 {count} 行写入 {path}</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
 </context>
 <context>
     <name>TaskProgressDialog</name>
@@ -4973,6 +6910,57 @@ The pages appear here, ready to print or to save as PDF.</source>
     <message>
         <source>Something went wrong: {error}</source>
         <translation>出错了：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>TeamFormDialog</name>
+    <message>
+        <source>New team</source>
+        <translation>新建队伍</translation>
+    </message>
+    <message>
+        <source>Edit team</source>
+        <translation>编辑队伍</translation>
+    </message>
+    <message>
+        <source>Team name</source>
+        <translation>队伍名称</translation>
+    </message>
+    <message>
+        <source>Service category</source>
+        <translation>服务类别</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>实践站</translation>
+    </message>
+    <message>
+        <source>Volunteer No. (optional)</source>
+        <translation>志愿者编号（选填）</translation>
+    </message>
+    <message>
+        <source>Leader</source>
+        <translation>队长</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>队伍简介</translation>
+    </message>
+    <message>
+        <source>Search the team&apos;s members</source>
+        <translation>搜索本队成员</translation>
+    </message>
+    <message>
+        <source>No leader</source>
+        <translation>不设队长</translation>
+    </message>
+    <message>
+        <source>Leader: {name} (No. {id})</source>
+        <translation>队长：{name}（编号 {id}）</translation>
+    </message>
+    <message>
+        <source>Type the leader&apos;s volunteer number, e.g. 42.</source>
+        <translation>请输入队长的志愿者编号，如 42。</translation>
     </message>
 </context>
 <context>
@@ -5011,6 +6999,89 @@ The pages appear here, ready to print or to save as PDF.</source>
     <message>
         <source>{name} ({n} members)</source>
         <translation>{name}（{n} 名成员）</translation>
+    </message>
+</context>
+<context>
+    <name>TeamRoster</name>
+    <message>
+        <source>Search this team&apos;s members</source>
+        <translation>搜索本队成员</translation>
+    </message>
+    <message>
+        <source>Add members…</source>
+        <translation>添加成员…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移出</translation>
+    </message>
+    <message>
+        <source>Take the selected volunteers off this team; their records stay</source>
+        <translation>将选中的志愿者移出本队；其档案保留</translation>
+    </message>
+    <message>
+        <source>Move to…</source>
+        <translation>调到…</translation>
+    </message>
+    <message>
+        <source>Move the selected volunteers to another team</source>
+        <translation>将选中的志愿者调到另一支队伍</translation>
+    </message>
+    <message>
+        <source>Edit team…</source>
+        <translation>编辑队伍…</translation>
+    </message>
+    <message>
+        <source>Team roster</source>
+        <translation>队伍花名册</translation>
+    </message>
+    <message>
+        <source>Volunteer cards</source>
+        <translation>志愿者证</translation>
+    </message>
+    <message>
+        <source>Service certificates</source>
+        <translation>志愿服务证明</translation>
+    </message>
+    <message>
+        <source>Choose a team above to see its members.</source>
+        <translation>请在上方选择一支队伍以查看其成员。</translation>
+    </message>
+    <message>
+        <source>Members of {team}</source>
+        <translation>{team}的成员</translation>
+    </message>
+    <message>
+        <source>Leader: {name}</source>
+        <translation>队长：{name}</translation>
+    </message>
+    <message>
+        <source>No leader</source>
+        <translation>未设队长</translation>
+    </message>
+    <message>
+        <source>Added {n} volunteers to {team}.</source>
+        <translation>已将 {n} 名志愿者加入{team}。</translation>
+    </message>
+    <message>
+        <source>Remove members</source>
+        <translation>移出成员</translation>
+    </message>
+    <message>
+        <source>Take {n} volunteers off {team}? Their records and hours stay.</source>
+        <translation>将 {n} 名志愿者移出{team}吗？他们的档案和服务时长都会保留。</translation>
+    </message>
+    <message>
+        <source>Took {n} volunteers off {team}.</source>
+        <translation>已将 {n} 名志愿者移出{team}。</translation>
+    </message>
+    <message>
+        <source>Moved {n} volunteers to {team}.</source>
+        <translation>已将 {n} 名志愿者调到{team}。</translation>
+    </message>
+    <message>
+        <source>Team {name} saved.</source>
+        <translation>队伍{name}已保存。</translation>
     </message>
 </context>
 <context>
@@ -5063,6 +7134,10 @@ The pages appear here, ready to print or to save as PDF.</source>
         <translation>全部服务类别</translation>
     </message>
     <message>
+        <source>All stations</source>
+        <translation>全部实践站</translation>
+    </message>
+    <message>
         <source>{n} teams</source>
         <translation>共 {n} 支队伍</translation>
     </message>
@@ -5088,6 +7163,13 @@ The pages appear here, ready to print or to save as PDF.</source>
     <message>
         <source>No template with number {id}.</source>
         <translation>没有编号为 {id} 的模板。</translation>
+    </message>
+</context>
+<context>
+    <name>Tile</name>
+    <message>
+        <source>Show the list behind this figure</source>
+        <translation>查看这个数字背后的名单</translation>
     </message>
 </context>
 <context>
@@ -5169,6 +7251,160 @@ The pages appear here, ready to print or to save as PDF.</source>
     </message>
 </context>
 <context>
+    <name>VolunteerFilters</name>
+    <message>
+        <source>Search by name, pinyin initials, phone, ID tail or card code</source>
+        <translation>按姓名、拼音首字母、手机号、证件号后几位或志愿者证编码搜索</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Any stars</source>
+        <translation>不限星级</translation>
+    </message>
+    <message>
+        <source>No stars yet</source>
+        <translation>尚无星级</translation>
+    </message>
+    <message>
+        <source>More filters</source>
+        <translation>更多筛选</translation>
+    </message>
+    <message>
+        <source>Skill</source>
+        <translation>技能特长</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>注册日期</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>不限时间</translation>
+    </message>
+    <message>
+        <source>New star level</source>
+        <translation>新晋星级</translation>
+    </message>
+    <message>
+        <source>Not filtered</source>
+        <translation>不筛选</translation>
+    </message>
+    <message>
+        <source>Volunteers who reached a higher star level in this period</source>
+        <translation>在此时段内星级提升的志愿者</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <source>All teams</source>
+        <translation>全部队伍</translation>
+    </message>
+    <message>
+        <source>More filters ({n})</source>
+        <translation>更多筛选（{n}）</translation>
+    </message>
+</context>
+<context>
+    <name>VolunteerFormDialog</name>
+    <message>
+        <source>New volunteer</source>
+        <translation>新增志愿者</translation>
+    </message>
+    <message>
+        <source>Edit volunteer</source>
+        <translation>编辑志愿者</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>ID type</source>
+        <translation>证件类型</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <source>As on the ID card</source>
+        <translation>与证件上一致</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>年-月-日</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>Leave empty for a resident ID card: it is read from the number.</source>
+        <translation>居民身份证可不填，将从证件号码中读取。</translation>
+    </message>
+    <message>
+        <source>11 digits, e.g. 13812345678</source>
+        <translation>11 位数字，如 13812345678</translation>
+    </message>
+    <message>
+        <source>Mobile phone</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <source>e.g. first aid, photography</source>
+        <translation>如：急救、摄影</translation>
+    </message>
+    <message>
+        <source>Skills</source>
+        <translation>技能特长</translation>
+    </message>
+    <message>
+        <source>Registered on</source>
+        <translation>注册日期</translation>
+    </message>
+    <message>
+        <source>Agreed that more personal data may be kept</source>
+        <translation>本人已同意登记更多个人信息</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Leave empty to keep the number on record.</source>
+        <translation>留空则保留已登记的号码。</translation>
+    </message>
+    <message>
+        <source>Born {date}, {gender} (read from the ID number)</source>
+        <translation>{date} 出生，{gender}（从证件号码中读取）</translation>
+    </message>
+    <message>
+        <source>The ID number says {gender}; the gender chosen differs.</source>
+        <translation>证件号码显示为{gender}，与所选性别不一致。</translation>
+    </message>
+    <message>
+        <source>A mobile number has 11 digits and starts with 13-19.</source>
+        <translation>手机号为 11 位数字，以 13 至 19 开头。</translation>
+    </message>
+    <message>
+        <source>Open {name} (No. {id})</source>
+        <translation>打开{name}（编号 {id}）</translation>
+    </message>
+    <message>
+        <source>Write the date as YYYY-MM-DD, e.g. 1990-05-31.</source>
+        <translation>日期请写成 年-月-日 格式，如 1990-05-31。</translation>
+    </message>
+</context>
+<context>
     <name>VolunteerModel</name>
     <message>
         <source>No.</source>
@@ -5216,6 +7452,157 @@ The pages appear here, ready to print or to save as PDF.</source>
     </message>
 </context>
 <context>
+    <name>VolunteerPane</name>
+    <message>
+        <source>Choose a volunteer in the list to see the record.</source>
+        <translation>在列表中选择一名志愿者即可查看档案。</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Deactivate…</source>
+        <translation>注销…</translation>
+    </message>
+    <message>
+        <source>Card…</source>
+        <translation>志愿者证…</translation>
+    </message>
+    <message>
+        <source>Show the card&apos;s QR code, save it for a phone, or reissue a lost card</source>
+        <translation>显示志愿者证二维码、保存到手机，或为遗失的证补发新证</translation>
+    </message>
+    <message>
+        <source>Show full ID</source>
+        <translation>显示完整证件号</translation>
+    </message>
+    <message>
+        <source>Show the full ID number and phone. This is recorded in the audit log.</source>
+        <translation>显示完整的证件号码和手机号。此操作会记入操作日志。</translation>
+    </message>
+    <message>
+        <source>Service certificate</source>
+        <translation>志愿服务证明</translation>
+    </message>
+    <message>
+        <source>Volunteer card</source>
+        <translation>志愿者证</translation>
+    </message>
+    <message>
+        <source>Honour certificate</source>
+        <translation>荣誉证书</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>志愿者证</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Born</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>证件</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>注册日期</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>实践站</translation>
+    </message>
+    <message>
+        <source>Teams</source>
+        <translation>所属队伍</translation>
+    </message>
+    <message>
+        <source>Skills</source>
+        <translation>技能特长</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>服务时长</translation>
+    </message>
+    <message>
+        <source>Stars</source>
+        <translation>星级</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>参加活动</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>{status} · {hours} hours</source>
+        <translation>{status} · 服务时长 {hours} 小时</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>None yet</source>
+        <translation>暂无</translation>
+    </message>
+    <message>
+        <source>Reactivate…</source>
+        <translation>恢复在册…</translation>
+    </message>
+    <message>
+        <source>Shown in full</source>
+        <translation>已完整显示</translation>
+    </message>
+    <message>
+        <source>No card</source>
+        <translation>无志愿者证</translation>
+    </message>
+    <message>
+        <source>{code}, issued {date}</source>
+        <translation>{code}，{date} 发放</translation>
+    </message>
+    <message>
+        <source>{n} earlier card(s) revoked</source>
+        <translation>已作废之前的 {n} 张证</translation>
+    </message>
+    <message>
+        <source>Your role may not see full ID and phone numbers.</source>
+        <translation>您的角色无权查看完整的证件号码和手机号。</translation>
+    </message>
+    <message>
+        <source>Deactivate volunteer</source>
+        <translation>注销志愿者</translation>
+    </message>
+    <message>
+        <source>Deactivate {name} (No. {id})? The records stay; the volunteer no longer shows among active volunteers.</source>
+        <translation>注销{name}（编号 {id}）吗？其记录会保留，但不再出现在在册志愿者中。</translation>
+    </message>
+    <message>
+        <source>Reactivate volunteer</source>
+        <translation>恢复在册</translation>
+    </message>
+    <message>
+        <source>Reactivate {name} (No. {id})?</source>
+        <translation>将{name}（编号 {id}）恢复为在册吗？</translation>
+    </message>
+</context>
+<context>
     <name>VolunteerPicker</name>
     <message>
         <source>Search by name, pinyin initials, phone or card code</source>
@@ -5228,6 +7615,13 @@ The pages appear here, ready to print or to save as PDF.</source>
     <message>
         <source>No volunteer with number {id}.</source>
         <translation>没有编号为 {id} 的志愿者。</translation>
+    </message>
+</context>
+<context>
+    <name>VolunteerSearchList</name>
+    <message>
+        <source>Search by name, pinyin initials, phone or card code</source>
+        <translation>按姓名、拼音首字母、手机号或志愿者证编码搜索</translation>
     </message>
 </context>
 <context>
@@ -5328,6 +7722,18 @@ The pages appear here, ready to print or to save as PDF.</source>
         <translation>志愿者</translation>
     </message>
     <message>
+        <source>Find duplicates…</source>
+        <translation>查找重复记录…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Save the list as it is filtered to Excel or CSV</source>
+        <translation>将筛选后的列表保存为 Excel 或 CSV 文件</translation>
+    </message>
+    <message>
         <source>Import roster…</source>
         <translation>导入花名册…</translation>
     </message>
@@ -5336,20 +7742,32 @@ The pages appear here, ready to print or to save as PDF.</source>
         <translation>新增志愿者…</translation>
     </message>
     <message>
-        <source>Search by name, pinyin initials, phone, ID tail or card code</source>
-        <translation>按姓名、拼音首字母、手机号、证件号后几位或志愿者证编码搜索</translation>
-    </message>
-    <message>
-        <source>All statuses</source>
-        <translation>全部状态</translation>
-    </message>
-    <message>
         <source>{n} volunteers found</source>
         <translation>找到 {n} 名志愿者</translation>
     </message>
     <message>
+        <source>No volunteer matches. Try fewer letters or clear the filters.</source>
+        <translation>没有匹配的志愿者。请少输入几个字，或清除筛选条件。</translation>
+    </message>
+    <message>
+        <source>{n} volunteers</source>
+        <translation>共 {n} 名志愿者</translation>
+    </message>
+    <message>
+        <source>No volunteers yet: register one, or import your roster.</source>
+        <translation>还没有志愿者：请登记一名，或导入花名册。</translation>
+    </message>
+    <message>
         <source>Registered {name} as volunteer No. {id}.</source>
         <translation>已登记志愿者{name}，编号 {id}。</translation>
+    </message>
+    <message>
+        <source>Exported {n} volunteers to {file}.</source>
+        <translation>已将 {n} 名志愿者导出到 {file}。</translation>
+    </message>
+    <message>
+        <source>Merged volunteer No. {removed} into No. {kept}.</source>
+        <translation>已将编号 {removed} 的志愿者合并到编号 {kept}。</translation>
     </message>
     <message>
         <source>Import roster</source>

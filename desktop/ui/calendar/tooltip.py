@@ -23,19 +23,24 @@ def when(entry: Entry) -> str:
 
 
 def entry_tooltip(entry: Entry) -> str:
-    tr = QCoreApplication.translate
     lines = [f"<b>{escape(entry.title)}</b>", escape(when(entry))]
     if entry.place:
-        lines.append(tr("CalendarTooltip", "Place: {place}").format(place=escape(entry.place)))
+        lines.append(
+            QCoreApplication.translate("CalendarTooltip", "Place: {place}").format(place=escape(entry.place))
+        )
     if entry.team:
-        lines.append(tr("CalendarTooltip", "Team: {team}").format(team=escape(entry.team)))
+        lines.append(
+            QCoreApplication.translate("CalendarTooltip", "Team: {team}").format(team=escape(entry.team))
+        )
     lines.append(escape(teams.category_label(entry.category)))
     people = (
-        tr("CalendarTooltip", "{n} of {capacity} places taken").format(n=entry.enrolled, capacity=entry.capacity)
+        QCoreApplication.translate("CalendarTooltip", "{n} of {capacity} places taken").format(
+            n=entry.enrolled, capacity=entry.capacity
+        )
         if entry.capacity
-        else tr("CalendarTooltip", "{n} enrolled").format(n=entry.enrolled)
+        else QCoreApplication.translate("CalendarTooltip", "{n} enrolled").format(n=entry.enrolled)
     )
     lines.append(f"{escape(events.status_label(entry.status))} · {escape(people)}")
     if entry.series_id:
-        lines.append(tr("CalendarTooltip", "Part of a repeating series"))
+        lines.append(QCoreApplication.translate("CalendarTooltip", "Part of a repeating series"))
     return "<br>".join(lines)

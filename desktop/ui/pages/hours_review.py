@@ -199,7 +199,7 @@ class HoursReviewPage(Page):
             self._report(str(exc))
             return
         self._decided(
-            self.tr("%n record(s) approved.", "", len(result.done)), len(result.skipped)
+            self.tr("{n} record(s) approved.").format(n=len(result.done)), len(result.skipped)
         )
 
     def ask_reject(self) -> None:
@@ -224,7 +224,7 @@ class HoursReviewPage(Page):
             self._report(str(exc))
             return
         self._decided(
-            self.tr("%n record(s) rejected.", "", len(result.done)), len(result.skipped)
+            self.tr("{n} record(s) rejected.").format(n=len(result.done)), len(result.skipped)
         )
 
     def ask_correct(self) -> None:
@@ -243,8 +243,8 @@ class HoursReviewPage(Page):
 
     def _decided(self, message: str, skipped: int) -> None:
         if skipped:
-            message = self.tr("{done} %n were already decided and left as they are.", "", skipped).format(
-                done=message
+            message = self.tr("{done} {n} were already decided and left as they are.").format(
+                done=message, n=skipped
             )
         self._report("")
         self.model.refresh()
