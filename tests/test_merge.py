@@ -5,7 +5,15 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from sqlalchemy import select
 
-from desktop.models import AuditEntry, Card, Enrolment, Scan, ServiceRecord, TeamMembership, Volunteer
+from desktop.models import (
+    AuditEntry,
+    Card,
+    Enrolment,
+    Scan,
+    ServiceRecord,
+    TeamMembership,
+    Volunteer,
+)
 from desktop.services import enrolment, events, merge, teams, volunteers
 from desktop.services.errors import PermissionDenied, ValidationError
 

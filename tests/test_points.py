@@ -16,7 +16,7 @@ from sqlalchemy.exc import DBAPIError
 from desktop.config import StationSettings
 from desktop.db import open_database
 from desktop.models import AuditEntry, PointsEntry, Redemption, ServiceRecord
-from desktop.services import events, hours, merge, points, settings, shop
+from desktop.services import events, hours, merge, points, points_history, settings, shop
 from desktop.services import volunteers as vs
 from desktop.services.errors import Conflict, NotFound, PermissionDenied, ValidationError
 from desktop.services.permissions import SYSTEM, Actor
@@ -255,7 +255,7 @@ def test_award_deduct_and_reverse_by_hand(db):
     assert balance(db, v) == 0
     assert [k for k, _ in entries(db, v)] == ["award", "deduction", "reversal", "reversal"]
     with db.reader() as s:
-        history = points.list_history(s, points.HistoryQuery(volunteer_id=v))
+        history = points_history.list_history(s, points_history.HistoryQuery(volunteer_id=v))
     assert [(r.kind, r.amount) for r in history] == [
         ("reversal", -1250),
         ("reversal", 200),
@@ -357,18 +357,18 @@ def test_the_balances_list_pages_searches_and_sorts_by_balance(db):
     with db.uow() as s:
         shop.redeem(s, CLERK, ids[2], {item: 1})
     with db.reader() as s:
-        q = points.BalanceQuery(sort="balance", descending=True)
-        assert points.count_balances(s, q) == 4
-        rows = points.list_balances(s, q, 0, 3)
+        q = points_history.BalanceQuery(sort="balance", descending=True)
+        assert points_history.count_balances(s, q) == 4
+        rows = points_history.list_balances(s, q, 0, 3)
         assert [(r.name, r.balance, r.earned, r.spent) for r in rows] == [
             ("李娜", 1000, 1200, 200),
             ("张敏", 750, 750, 0),
             ("张伟", 500, 500, 0),
         ]
-        assert [r.name for r in points.list_balances(s, q, 3, 3)] == ["王芳"]
-        assert [r.name for r in points.list_balances(s, points.BalanceQuery(search="zw"))] == ["张伟"]
-        assert points.count_balances(s, points.BalanceQuery(with_points=True)) == 3
-        summary = points.summary(s, ids[2])
+        assert [r.name for r in points_history.list_balances(s, q, 3, 3)] == ["王芳"]
+        assert [r.name for r in points_history.list_balances(s, points_history.BalanceQuery(search="zw"))] == ["张伟"]
+        assert points_history.count_balances(s, points_history.BalanceQuery(with_points=True)) == 3
+        summary = points_history.summary(s, ids[2])
         assert (summary.balance, summary.earned, summary.spent, summary.entries) == (1000, 1200, 200, 2)
 
 
@@ -426,9 +426,9 @@ def test_exports_of_balances_and_history_read_back(db, tmp_path):
 
     (a, _), _ = served(db, [90, 30])
     with db.uow() as s:
-        assert points.export_balances(s, CLERK, tmp_path / "balances.xlsx") == 2
+        assert points_history.export_balances(s, CLERK, tmp_path / "balances.xlsx") == 2
         assert (
-            points.export_history(s, CLERK, tmp_path / "history.csv", points.HistoryQuery(volunteer_id=a))
+            points_history.export_history(s, CLERK, tmp_path / "history.csv", points_history.HistoryQuery(volunteer_id=a))
             == 1
         )
     sheet = load_workbook(tmp_path / "balances.xlsx").active

@@ -11,7 +11,7 @@ from sqlalchemy import func, select, text
 from sqlalchemy.exc import DBAPIError
 
 from desktop.models import AuditEntry, PointsEntry, Redemption, RedemptionLine, StockMovement
-from desktop.services import points, shop
+from desktop.services import points, shop, stock
 from desktop.services.errors import Conflict, NotFound, PermissionDenied, ValidationError
 from desktop.services.events import local_day_bounds
 from desktop.services.permissions import Actor
@@ -278,9 +278,9 @@ def test_the_stock_report_reconciles_per_item_and_period(db):
     with db.uow() as s:
         shop.cancel_redemption(s, CLERK, later.id, "退回")  # today: after both periods
     with db.reader() as s:
-        march = {ln.name: ln for ln in shop.stock_report(s, date(2025, 3, 1), date(2025, 3, 31))}
-        april = {ln.name: ln for ln in shop.stock_report(s, date(2025, 4, 1), date(2025, 4, 30))}
-        whole = {ln.name: ln for ln in shop.stock_report(s)}
+        march = {ln.name: ln for ln in stock.stock_report(s, date(2025, 3, 1), date(2025, 3, 31))}
+        april = {ln.name: ln for ln in stock.stock_report(s, date(2025, 4, 1), date(2025, 4, 30))}
+        whole = {ln.name: ln for ln in stock.stock_report(s)}
 
     def figures(line):
         return (line.opening, line.intake, line.redeemed, line.adjusted, line.closing)
@@ -296,11 +296,11 @@ def test_the_stock_report_reconciles_per_item_and_period(db):
 
 
 def test_a_report_that_does_not_reconcile_says_so():
-    line = shop.StockLine(
+    line = stock.StockLine(
         1, "x", "", opening=5, intake=2, redeemed=1, adjusted=0, closing=6, recorded=2, stock_now=6
     )
     assert not line.balances  # the goods say 1 redeemed, the records 2
-    assert shop.StockLine(1, "x", "", 5, 2, 1, 0, 6, 1, 6).balances
+    assert stock.StockLine(1, "x", "", 5, 2, 1, 0, 6, 1, 6).balances
 
 
 def test_exports_of_the_stock_report_and_redemptions(db, tmp_path):
@@ -311,7 +311,7 @@ def test_exports_of_the_stock_report_and_redemptions(db, tmp_path):
     with db.uow() as s:
         shop.redeem(s, CLERK, v, {item: 2})
     with db.uow() as s:
-        assert shop.export_stock_report(s, CLERK, tmp_path / "stock.xlsx") == 1
+        assert stock.export_stock_report(s, CLERK, tmp_path / "stock.xlsx") == 1
         assert shop.export_redemptions(s, CLERK, tmp_path / "redemptions.csv") == 1
     rows = list(load_workbook(tmp_path / "stock.xlsx").active.iter_rows(values_only=True))
     assert rows == [

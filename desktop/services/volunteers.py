@@ -12,7 +12,14 @@ from sqlalchemy.orm import Session
 
 from desktop import codes
 from desktop.i18n import QT_TRANSLATE_NOOP, translate
-from desktop.idcard import IdNumberError, is_mobile, mask_id, mask_phone, normalise_phone, parse_resident_id
+from desktop.idcard import (
+    IdNumberError,
+    is_mobile,
+    mask_id,
+    mask_phone,
+    normalise_phone,
+    parse_resident_id,
+)
 from desktop.models import (
     ID_TYPES,
     VOLUNTEER_STATUSES,

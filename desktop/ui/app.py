@@ -15,10 +15,10 @@ from desktop import __version__, i18n
 from desktop.config import APP_NAME
 from desktop.db import Database, DatabaseError, open_database
 from desktop.ui import preferences
-from desktop.ui.fonts import register_shipped_font, use_cjk_fallback
 from desktop.ui.accounts.login_dialog import sign_in_dialog
 from desktop.ui.backup_dialog import AutomaticBackups
 from desktop.ui.context import station_name
+from desktop.ui.fonts import register_shipped_font, use_cjk_fallback
 from desktop.ui.main_window import MainWindow
 from desktop.ui.session import Session
 from desktop.ui.style import apply_style, icon

@@ -9,7 +9,7 @@ from desktop.services.permissions import SYSTEM
 def test_calendar_and_list_share_events_and_the_editor(window, db, qtbot):
     start = datetime.now(timezone.utc).replace(minute=0, second=0, microsecond=0)
     with db.uow() as s:
-        eid = events.create_event(s, SYSTEM, events.EventInput("敬老院探访", start, start + timedelta(hours=2)), status="published")
+        events.create_event(s, SYSTEM, events.EventInput("敬老院探访", start, start + timedelta(hours=2)), status="published")
     page = window.show_page("events")
     assert page.views.count() == 2 and page.views.currentWidget() is page.calendar
     page.views.setCurrentIndex(1)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.models import POINTS_KINDS
-from desktop.services import points
+from desktop.services import points, points_history
 from desktop.ui.context import AppContext
 from desktop.ui.points.dialogs import PointsDialog, ReasonDialog
 from desktop.ui.points.models import BalanceModel, HistoryModel
@@ -249,13 +249,13 @@ class LedgerTab(QWidget):
         path = export_to(self, self.tr("Export balances"), self.tr("points balances.xlsx"))
         if path:
             query, actor = self.balances.query(), self.ctx.actor
-            self._export(lambda s: points.export_balances(s, actor, path, query), path)
+            self._export(lambda s: points_history.export_balances(s, actor, path, query), path)
 
     def export_history(self) -> None:
         path = export_to(self, self.tr("Export entries"), self.tr("points entries.xlsx"))
         if path:
             query, actor = self.history.query(), self.ctx.actor
-            self._export(lambda s: points.export_history(s, actor, path, query), path)
+            self._export(lambda s: points_history.export_history(s, actor, path, query), path)
 
     def _export(self, write, path: str) -> None:
         """A district's balances take a while: written on a worker, announced when done."""

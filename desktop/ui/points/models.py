@@ -9,8 +9,9 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QColor
 
-from desktop.services import points, shop
-from desktop.services.points import BalanceQuery, BalanceRow, EntryRow, HistoryQuery, VolunteerPick
+from desktop.services import points, points_history, shop
+from desktop.services.points import VolunteerPick
+from desktop.services.points_history import BalanceQuery, BalanceRow, EntryRow, HistoryQuery
 from desktop.services.shop import ItemQuery, ItemRow, RedemptionQuery, RedemptionRow, StockLine
 from desktop.ui.models.paged import CENTRE, RIGHT, AnyIndex, Column, SqlPagedModel
 
@@ -38,10 +39,10 @@ class BalanceModel(SqlPagedModel[BalanceQuery, BalanceRow]):
         super().__init__(database, query or BalanceQuery(), **kwargs)
 
     def count_rows(self, s, query: BalanceQuery) -> int:
-        return points.count_balances(s, query)
+        return points_history.count_balances(s, query)
 
     def fetch_rows(self, s, query: BalanceQuery, offset: int, limit: int) -> list[BalanceRow]:
-        return points.list_balances(s, query, offset, limit)
+        return points_history.list_balances(s, query, offset, limit)
 
     def display(self, row: BalanceRow, column: Column) -> str:
         if column.key in ("balance", "earned", "spent"):
@@ -69,10 +70,10 @@ class HistoryModel(SqlPagedModel[HistoryQuery, EntryRow]):
         super().__init__(database, query or HistoryQuery(), **kwargs)
 
     def count_rows(self, s, query: HistoryQuery) -> int:
-        return points.count_history(s, query)
+        return points_history.count_history(s, query)
 
     def fetch_rows(self, s, query: HistoryQuery, offset: int, limit: int) -> list[EntryRow]:
-        return points.list_history(s, query, offset, limit)
+        return points_history.list_history(s, query, offset, limit)
 
     def display(self, row: EntryRow, column: Column) -> str:
         if column.key == "at":

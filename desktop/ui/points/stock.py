@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services import shop
+from desktop.services import stock
 from desktop.ui.context import AppContext
 from desktop.ui.points.counter import small_table
 from desktop.ui.points.ledger import export_to
@@ -84,7 +84,7 @@ class StockTab(QWidget):
             self.model.set_rows([])
             return
         with self.ctx.database.reader() as s:
-            lines = shop.stock_report(s, start, end)
+            lines = stock.stock_report(s, start, end)
         self.model.set_rows(lines)
         wrong = [ln.name for ln in lines if not ln.balances]
         if not lines:
@@ -103,7 +103,7 @@ class StockTab(QWidget):
 
         def work(_progress, _cancelled) -> int:
             with database.uow() as s:
-                return shop.export_stock_report(s, actor, path, start, end)
+                return stock.export_stock_report(s, actor, path, start, end)
 
         self.task = Task(
             work,
