@@ -12,7 +12,8 @@ from PySide6.QtGui import QColor
 from desktop.services import points, points_history, shop
 from desktop.services.points import VolunteerPick
 from desktop.services.points_history import BalanceQuery, BalanceRow, EntryRow, HistoryQuery
-from desktop.services.shop import ItemQuery, ItemRow, RedemptionQuery, RedemptionRow, StockLine
+from desktop.services.shop import ItemQuery, ItemRow, RedemptionQuery, RedemptionRow
+from desktop.services.stock import StockLine
 from desktop.ui.models.paged import CENTRE, RIGHT, AnyIndex, Column, SqlPagedModel
 
 MUTED = QColor("#8a94a6")
