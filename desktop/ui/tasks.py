@@ -85,9 +85,13 @@ class Task(QObject):
         *,
         on_success: Callable[[Any], None] | None = None,
         on_failure: Callable[[BaseException], None] | None = None,
+        discard: Callable[[Any], None] | None = None,
     ) -> None:
         super().__init__(parent)
         self._work = work
+        # A cancel can arrive after the work has already finished; its result (temporary files,
+        # say) is then nobody's, and `discard` releases it.
+        self._discard = discard
         self._stop = threading.Event()
         self._running = False
         self._relay = _Relay()
@@ -128,6 +132,8 @@ class Task(QObject):
             # (any ServiceError, e.g. demo.DemoCancelled) means cancelled; a bug still fails.
             stopped = self._stop.is_set() and (error is None or _is_users_problem(error))
             if isinstance(error, TaskCancelled) or stopped:
+                if error is None and result is not None and self._discard is not None:
+                    self._discard(result)
                 self.cancelled.emit()
             elif error is not None:
                 if not _is_users_problem(error):

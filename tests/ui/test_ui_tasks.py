@@ -164,3 +164,22 @@ def test_a_bug_during_cancel_is_still_reported(qtbot):
     with qtbot.waitSignal(task.failed, timeout=5000) as failure:
         task.cancel()
     assert isinstance(failure.args[0], ZeroDivisionError)
+
+
+def test_a_result_finished_after_a_cancel_is_discarded_not_delivered(qtbot):
+    """The work ends normally just as the user presses Stop: its result is released, not shown."""
+    finished_work = threading.Event()
+    discarded: list = []
+    delivered: list = []
+
+    def work(progress, cancelled):
+        finished_work.set()
+        return "temporary files"
+
+    task = Task(work, discard=discarded.append)
+    task.succeeded.connect(delivered.append)
+    task.cancel()  # the request is already in before the main thread hears the work is done
+    with qtbot.waitSignal(task.cancelled, timeout=5000):
+        task.start()
+    assert finished_work.is_set()
+    assert discarded == ["temporary files"] and delivered == []

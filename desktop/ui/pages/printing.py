@@ -184,7 +184,7 @@ class PrintingPage(Page):
             return None
         self._clear_messages()
         self.job = job
-        task = Task(job.run, self)
+        task = Task(job.run, self, discard=lambda rendered: rendered.discard())
         task.succeeded.connect(lambda rendered: self._rendered(job, rendered))
         task.failed.connect(self._failed)
         task.cancelled.connect(lambda: self._cancelled(job))
