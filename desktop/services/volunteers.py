@@ -32,6 +32,7 @@ from desktop.models import (
 )
 from desktop.services import audit, settings, stars
 from desktop.services.errors import NotFound, ValidationError
+from desktop.services.name_keys import name_keys
 from desktop.services.permissions import Actor, require
 
 ID_TYPE_LABELS = {
@@ -50,15 +51,6 @@ STATUS_LABELS = {
 
 def label(table: dict[str, str], key: str) -> str:
     return translate("Volunteers", table[key]) if key in table else key
-
-
-def name_keys(name: str) -> tuple[str, str]:
-    """Pinyin initials and full pinyin (lower-case, no spaces) used for search."""
-    from pypinyin import lazy_pinyin  # 0.3 s of dictionaries: loaded on first use, not at start-up
-
-    syllables = [p for p in lazy_pinyin(name, errors="ignore") if p]
-    initials = "".join(p[0] for p in syllables)
-    return initials.lower(), "".join(syllables).lower()
 
 
 @dataclass
