@@ -19,10 +19,11 @@ from pathlib import Path
 from time import perf_counter
 from typing import Any
 
-from sqlalchemy import insert, select, union_all
+from sqlalchemy import select, union_all
 from sqlalchemy.orm import Session
 
 from desktop import codes
+from desktop.bulk import insert_rows
 from desktop.i18n import translate
 from desktop.models import Card, TeamMembership, Volunteer, utcnow
 from desktop.services import audit, stations, teams, volunteers
@@ -50,6 +51,9 @@ CHUNK = 1000  # rows validated, looked up and inserted together
 
 _UPDATABLE = ("name", "gender", "birth_date", "phone", "skills", "political_status", "registered_on", "notes")
 _INPUT_FIELDS = tuple(f.name for f in dataclasses.fields(volunteers.VolunteerInput))
+_VOLUNTEER_COLUMNS = (
+    *_INPUT_FIELDS, "name_initials", "name_pinyin", "id_tail", "phone_tail", "card_code", "created_at", "updated_at"
+)
 
 
 class ImportCancelled(ServiceError):
@@ -285,15 +289,13 @@ class _Import:
         for c, code in zip(new, cards):
             d = c.data
             initials, pinyin = self._name_keys(d.name)
-            row = {f: getattr(d, f) for f in _INPUT_FIELDS}
-            row.update(
-                name_initials=initials, name_pinyin=pinyin, id_tail=(d.id_number or "")[-4:],
-                phone_tail=d.phone[-4:], card_code=code, created_at=now, updated_at=now,
+            rows.append(
+                (*(getattr(d, f) for f in _INPUT_FIELDS),
+                 initials, pinyin, (d.id_number or "")[-4:], d.phone[-4:], code, now, now)
             )
-            rows.append(row)
         # A plain executemany: RETURNING with row order kept would send one INSERT per row on
         # SQLite. The new ids are then read back by card code (unique) in one query.
-        self.s.execute(insert(Volunteer.__table__), rows)
+        insert_rows(self.s, Volunteer.__table__, _VOLUNTEER_COLUMNS, rows)
         id_of = {
             code: vid
             for code, vid in self.s.execute(
@@ -302,8 +304,9 @@ class _Import:
         }
         ids = [id_of[code] for code in cards]
         self.new_ids.extend(ids)
-        self.s.execute(
-            insert(Card.__table__), [{"volunteer_id": vid, "code": code, "issued_at": now} for vid, code in zip(ids, cards)]
+        insert_rows(
+            self.s, Card.__table__, ("volunteer_id", "code", "issued_at"),
+            [(vid, code, now) for vid, code in zip(ids, cards)],
         )
         self._join_teams([(vid, c.teams) for vid, c in zip(ids, new)], set())
 
@@ -359,9 +362,8 @@ class _Import:
                 tid = self.team_ids.get(name)
                 if tid is not None and (vid, tid) not in present:
                     present.add((vid, tid))
-                    rows.append({"team_id": tid, "volunteer_id": vid, "joined_on": self.today})
-        if rows:
-            self.s.execute(insert(TeamMembership.__table__), rows)
+                    rows.append((tid, vid, self.today))
+        insert_rows(self.s, TeamMembership.__table__, ("team_id", "volunteer_id", "joined_on"), rows)
 
     def finish(self) -> None:
         r = self.report
