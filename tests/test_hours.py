@@ -8,7 +8,7 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import func, select
 
-from desktop.models import AuditEntry, Event, ServiceRecord
+from desktop.models import AuditEntry, Event, ServiceRecord, Volunteer
 from desktop.services import checkin, enrolment, hours, settings
 from desktop.services import volunteers as vs
 from desktop.services.errors import Conflict, NotFound, PermissionDenied, ValidationError
@@ -278,6 +278,99 @@ def test_review_list_filters_pages_and_puts_flagged_first(db):
         with pytest.raises(ValidationError):
             hours.list_for_review(s, hours.ReviewQuery(states=("bogus",)))
 
+
+
+@pytest.fixture
+def mixed_records(db):
+    """Three events whose id, date and title orders all differ; four volunteers whose pinyin order
+    differs from their characters' order (阿 a, 李 li, 王 wang, 张 zhang); stays of several lengths,
+    missing sign-outs and walk-ins; then approved, rejected and corrected (superseded) records."""
+    with db.uow() as s:
+        reading = make_event(s, title="读书会", rounding="none")
+        cleaning = make_event(s, start=START + timedelta(days=2), title="清洁日", rounding="none")
+        visit = make_event(s, start=START + timedelta(days=1), title="敬老院探访", rounding="none")
+        people = {name: make_volunteer(s, name) for name in ("张三", "李四", "王五", "阿强")}
+        enrolment.enrol(s, SYSTEM, reading, [people[n][0] for n in ("张三", "李四", "王五")])
+        enrolment.enrol(s, SYSTEM, cleaning, [people[n][0] for n in ("张三", "李四", "王五")])
+        enrolment.enrol(s, SYSTEM, visit, [people[n][0] for n in ("张三", "李四", "王五")])
+    stays = {  # minutes of each stay; None: never signed out. 阿强 is never enrolled: a walk-in.
+        reading: {"张三": 60, "李四": None, "王五": 90, "阿强": 60},
+        visit: {"张三": None, "王五": 60, "阿强": None},
+        cleaning: {"李四": 60, "王五": 120, "张三": 60},
+    }
+    starts = {reading: START, visit: START + timedelta(days=1), cleaning: START + timedelta(days=2)}
+    for eid, stay in stays.items():
+        for name, length in stay.items():
+            scan(db, eid, people[name][1], starts[eid] + minutes(10))
+            if length is not None:
+                scan(db, eid, people[name][1], starts[eid] + minutes(10 + length))
+        close(db, eid, now=starts[eid] + timedelta(hours=6))
+    with db.reader() as s:
+        rec = {
+            (eid, vid): rid
+            for rid, eid, vid in s.execute(select(ServiceRecord.id, ServiceRecord.event_id, ServiceRecord.volunteer_id))
+        }
+    with db.uow() as s:
+        hours.approve(s, REVIEWER, [rec[(reading, people["张三"][0])]])
+        hours.reject(s, REVIEWER, [rec[(reading, people["王五"][0])]])
+        hours.correct(s, REVIEWER, rec[(cleaning, people["李四"][0])], 45, "提前离开")
+    return people
+
+
+def _expected_key(sort: str, row: hours.ReviewRow, pinyin: dict[int, str]) -> tuple:
+    """What each sort key means, said again in Python over the rows the service returns."""
+    rank = 2 if "auto_signout" in row.flags else 1 if row.flags else 0
+    return {
+        "name": (pinyin[row.volunteer_id], row.volunteer_id),
+        "event": (row.event_title, row.event_start, row.event_id),
+        "date": (row.event_start, row.event_id),
+        "hours": (row.minutes,),
+        "flagged": (rank, ",".join(row.flags)),
+        "state": (row.state,),
+    }[sort] + (row.id,)
+
+
+@pytest.mark.parametrize("sort", ["name", "event", "date", "hours", "flagged", "state"])
+def test_each_review_sort_key_orders_both_ways_and_pages_consistently(db, mixed_records, sort):
+    with db.reader() as s:
+        pinyin = dict(s.execute(select(Volunteer.id, Volunteer.name_pinyin)).all())
+        up = hours.list_for_review(s, hours.ReviewQuery(states=(), sort=sort, limit=100))
+        down = hours.list_for_review(s, hours.ReviewQuery(states=(), sort=sort, descending=True, limit=100))
+        paged = [
+            r for offset in range(0, 12, 4)
+            for r in hours.list_for_review(s, hours.ReviewQuery(states=(), sort=sort, offset=offset, limit=4))
+        ]
+    assert len(up) == 11  # ten stays, plus the correction of one of them
+    assert [_expected_key(sort, r, pinyin) for r in up] == sorted(_expected_key(sort, r, pinyin) for r in up)
+    assert [r.id for r in down] == [r.id for r in reversed(up)]
+    assert [r.id for r in paged] == [r.id for r in up]
+
+
+def test_review_sort_keys_say_what_staff_expect(db, mixed_records):
+    def listed(sort: str, descending: bool = False, states: tuple[str, ...] = ()) -> list[hours.ReviewRow]:
+        with db.reader() as s:
+            return hours.list_for_review(s, hours.ReviewQuery(states=states, sort=sort, descending=descending))
+
+    def names(rows: list[hours.ReviewRow]) -> list[str]:
+        return list(dict.fromkeys(r.name for r in rows))  # each name once, in order of first sight
+
+    assert names(listed("name")) == ["阿强", "李四", "王五", "张三"]  # by pinyin, not by character
+    assert names(listed("name", True)) == ["张三", "王五", "李四", "阿强"]
+    assert [r.event_title for r in listed("date")][::4] == ["读书会", "敬老院探访", "清洁日"]
+    assert listed("date", True)[0].event_title == "清洁日"
+    assert [r.minutes for r in listed("hours", True)][:5] == [170, 170, 170, 120, 90]  # 170: 09:10 to the end
+    flagged = listed("flagged", True)
+    assert [("auto_signout" in r.flags) for r in flagged[:3]] == [True, True, True]
+    assert {r.flags for r in flagged[3:5]} == {("walk_in",), ("corrected",)} and flagged[-1].flags == ()
+    assert [r.state for r in listed("state")][:2] == ["approved", "approved"]
+    assert listed("state", True)[0].state == "superseded"
+    # Filters still apply under any order: the pending ones only, newest event first.
+    assert [(r.event_title, r.state) for r in listed("date", True, ("pending",))][:2] == [
+        ("清洁日", "pending"), ("清洁日", "pending"),
+    ]
+    with db.reader() as s, pytest.raises(ValidationError) as err:
+        hours.list_for_review(s, hours.ReviewQuery(sort="id_number"))
+    assert "sort" in err.value.fields
 
 def test_hours_rows_for_export_stream_in_batches(db):
     eids = []

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from desktop import codes
@@ -287,6 +287,8 @@ class ReviewQuery:
     date_from: date | None = None
     date_to: date | None = None
     search: str = ""
+    sort: str | None = None  # a key of REVIEW_SORTS; None: the reviewer's order (flagged first)
+    descending: bool = False
     offset: int = 0
     limit: int = 100
 
@@ -376,12 +378,46 @@ def _row(r) -> ReviewRow:
     return ReviewRow(*r[:10], tuple(split_flags(r[10])), *r[11:])
 
 
-def list_for_review(s: Session, query: ReviewQuery | None = None) -> list[ReviewRow]:
-    """One page of records to review: flagged ones first, then by event and name."""
-    q = query or ReviewQuery()
-    stmt = _review_filtered(q, _review_select()).order_by(
-        (ServiceRecord.flags == "").asc(), Event.start_at.desc(), Volunteer.name_pinyin, ServiceRecord.id
+def _flag_rank():
+    """2 for a missing sign-out (the flag that most needs a look), 1 for any other flag, 0 for none."""
+    padded = "," + ServiceRecord.flags + ","
+    return case(
+        (padded.contains(f",{FLAG_AUTO_SIGNOUT},", autoescape=True), 2),
+        (ServiceRecord.flags != "", 1),
+        else_=0,
     )
+
+
+# The sort keys the review list accepts, each with the columns it orders by. The record id is
+# added last as the tie-breaker, in the same direction, so descending is exactly ascending
+# reversed and paging never shows a record twice. Names sort by pinyin, as the volunteer list
+# does. Each key follows its index's own order ((pinyin, id), (start, id), (state, id)), so a
+# database that drives the query from that index needs no extra sort.
+REVIEW_SORTS: dict[str, tuple] = {
+    "name": (Volunteer.name_pinyin, Volunteer.id),
+    "event": (Event.title, Event.start_at, Event.id),
+    "date": (Event.start_at, Event.id),
+    "hours": (ServiceRecord.minutes,),
+    "flagged": (_flag_rank(), ServiceRecord.flags),
+    "state": (ServiceRecord.review_state,),
+}
+
+
+def _review_order(q: ReviewQuery) -> list:
+    if q.sort is None:
+        return [(ServiceRecord.flags == "").asc(), Event.start_at.desc(), Volunteer.name_pinyin, ServiceRecord.id]
+    columns = REVIEW_SORTS.get(q.sort)
+    if columns is None:
+        raise ValidationError(
+            "sort", translate("Hours", "The list cannot be sorted by {key}.").format(key=q.sort)
+        )
+    return [c.desc() if q.descending else c.asc() for c in (*columns, ServiceRecord.id)]
+
+
+def list_for_review(s: Session, query: ReviewQuery | None = None) -> list[ReviewRow]:
+    """One page of records to review: by `sort` when given, else flagged first, then by event and name."""
+    q = query or ReviewQuery()
+    stmt = _review_filtered(q, _review_select()).order_by(*_review_order(q))
     return [_row(r) for r in s.execute(stmt.offset(max(0, q.offset)).limit(max(0, q.limit)))]
 
 

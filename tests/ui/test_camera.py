@@ -1,12 +1,14 @@
 """Camera scanning without a camera: the decoder on rendered QR frames, the worker's newest-frame
-rule and repeat suppression, and a console that falls back to the USB scanner with a message."""
+rule and repeat suppression, a console that falls back to the USB scanner with a message, and a
+camera list that follows cameras plugged in or removed (the device list faked, as QtMultimedia
+reports it)."""
 
 from __future__ import annotations
 
 import threading
 
 import pytest
-from PySide6.QtCore import QRect, QSize
+from PySide6.QtCore import QRect, QSettings, QSize
 from PySide6.QtGui import QColor, QImage, QPainter, QTransform
 
 from desktop import codes
@@ -19,6 +21,7 @@ from desktop.ui.checkin.camera import (
     decode_frame,
     decode_image,
 )
+from desktop.ui.checkin.camera_panel import CAMERA_SETTING, CameraPanel
 
 
 def camera_frame(code: str, angle: float = 8.0) -> QImage:
@@ -182,3 +185,129 @@ def test_without_qtmultimedia_there_are_no_cameras_and_a_reason(monkeypatch):
     monkeypatch.setattr(camera, "multimedia_problem", lambda: "the camera module could not be loaded (test)")
     assert CameraScanner.cameras() == []
     assert CameraScanner().start("any") == "the camera module could not be loaded (test)"
+
+
+# --- cameras plugged in and removed while the console is open ------------------------------
+
+NO_CAMERA = "No camera: USB scanner only"
+CAMERA_ON = "Camera on: hold the card's QR code in front of it."
+
+
+class Devices:
+    """The cameras QtMultimedia reports (patched into CameraScanner.cameras), and every camera the
+    panel started. A started camera is a real QCamera on no device, so the scanner's own stop()
+    (stop the camera, drop the session) is what runs when a camera goes away."""
+
+    def __init__(self, monkeypatch, *cameras: tuple[str, str]) -> None:
+        self.cameras = list(cameras)
+        self.started: list[str] = []
+        monkeypatch.setattr(CameraScanner, "cameras", staticmethod(lambda: list(self.cameras)))
+        monkeypatch.setattr(CameraScanner, "start", lambda scanner, camera_id: self.start(scanner, camera_id))
+
+    def start(self, scanner: CameraScanner, camera_id: str) -> str | None:
+        from PySide6.QtMultimedia import QCamera, QMediaCaptureSession
+
+        scanner.stop()
+        scanner._camera, scanner._session = QCamera(scanner), QMediaCaptureSession(scanner)
+        self.started.append(camera_id)
+        return None
+
+    def plug(self, camera_id: str, description: str) -> None:
+        self.cameras.append((camera_id, description))
+
+    def unplug(self, camera_id: str) -> None:
+        self.cameras = [c for c in self.cameras if c[0] != camera_id]
+
+
+@pytest.fixture
+def panel(qtbot, tmp_path):
+    settings = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
+    widget = CameraPanel(settings, 320)
+    qtbot.addWidget(widget)
+    widget.show()
+    yield widget
+    widget.shutdown()
+
+
+def listed(panel: CameraPanel) -> list[str]:
+    return [panel.combo.itemText(i) for i in range(panel.combo.count())]
+
+
+def test_the_panel_listens_for_camera_changes_from_qtmultimedia(panel, monkeypatch):
+    from PySide6.QtMultimedia import QMediaDevices
+
+    devices = Devices(monkeypatch)
+    panel.fill()
+    assert isinstance(panel._watcher, QMediaDevices)
+    assert listed(panel) == [NO_CAMERA] and not panel.combo.isEnabled()
+    assert panel.note.text() == "No camera found. Scans come from the USB scanner."
+    devices.plug("usb0", "USB camera")
+    panel._watcher.videoInputsChanged.emit()  # what Qt sends when a camera is plugged in
+    assert listed(panel) == [NO_CAMERA, "USB camera"] and panel.combo.isEnabled()
+    assert panel.note.text() == "A camera was connected: choose it above to scan cards with it."
+    assert panel.combo.currentIndex() == 0 and devices.started == []  # plugging in starts nothing
+
+
+def test_a_camera_plugged_in_or_removed_keeps_the_current_choice(panel, monkeypatch):
+    devices = Devices(monkeypatch, ("cam0", "Laptop camera"))
+    panel.fill()
+    panel.choose(1)
+    assert devices.started == ["cam0"] and panel.scanner.is_running()
+    devices.plug("usb1", "USB camera")
+    panel.cameras_changed()
+    assert listed(panel) == [NO_CAMERA, "Laptop camera", "USB camera"]
+    assert panel.combo.currentData() == "cam0" and panel.combo.currentText() == "Laptop camera"
+    assert devices.started == ["cam0"] and panel.scanner.is_running()  # not restarted
+    assert panel.note.text() == CAMERA_ON and panel.preview_holder.isVisible()
+    devices.unplug("usb1")  # another camera goes: the one in use runs on
+    panel.cameras_changed()
+    assert listed(panel) == [NO_CAMERA, "Laptop camera"] and panel.combo.currentData() == "cam0"
+    assert panel.scanner.is_running() and panel.note.text() == CAMERA_ON
+
+
+def test_unplugging_the_camera_in_use_stops_it_and_says_so(panel, monkeypatch):
+    devices = Devices(monkeypatch, ("cam0", "Laptop camera"), ("usb1", "USB camera"))
+    panel.fill()
+    panel.choose(2)
+    assert panel.scanner.is_running() and panel.preview_holder.isVisible()
+    devices.unplug("usb1")
+    panel.cameras_changed()
+    assert not panel.scanner.is_running() and not panel.preview_holder.isVisible()
+    assert listed(panel) == [NO_CAMERA, "Laptop camera"] and panel.combo.currentIndex() == 0
+    assert panel.note.isVisibleTo(panel) and panel.note.text() == (
+        "The camera “USB camera” was unplugged and has stopped. Scans come from the USB scanner; "
+        "plug it in again to go on with it."
+    )
+    assert panel.settings.value(CAMERA_SETTING) == "usb1"  # still the operator's choice
+    # Another change that does not bring it back leaves the message; its return starts it again.
+    devices.plug("usb2", "Document camera")
+    panel.cameras_changed()
+    assert "was unplugged" in panel.note.text() and devices.started == ["usb1"]
+    devices.plug("usb1", "USB camera")
+    panel.cameras_changed()
+    assert devices.started == ["usb1", "usb1"] and panel.scanner.is_running()
+    assert panel.combo.currentData() == "usb1" and panel.note.text() == CAMERA_ON
+
+
+def test_a_camera_that_failed_and_then_went_away_is_reported_as_unplugged(panel, monkeypatch):
+    devices = Devices(monkeypatch, ("usb1", "USB camera"))
+    panel.fill()
+    panel.choose(1)
+    panel.scanner.failed.emit("the device was lost")  # QCamera reports the error first
+    assert panel.combo.currentIndex() == 0 and "the device was lost" in panel.note.text()
+    devices.unplug("usb1")
+    panel.cameras_changed()
+    assert listed(panel) == [NO_CAMERA] and not panel.combo.isEnabled()
+    assert panel.note.text().startswith("The camera “USB camera” was unplugged")
+
+
+def test_after_shutdown_camera_changes_are_ignored(panel, monkeypatch):
+    devices = Devices(monkeypatch, ("usb1", "USB camera"))
+    panel.fill()
+    panel.choose(1)
+    panel.shutdown()
+    assert not panel.scanner.is_running() and panel._watcher is None
+    devices.unplug("usb1")
+    devices.plug("usb1", "USB camera")
+    panel.cameras_changed()
+    assert devices.started == ["usb1"] and not panel.scanner.is_running()

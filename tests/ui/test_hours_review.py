@@ -1,11 +1,12 @@
-"""The hours review page through pytest-qt: list, filters, bulk approve, reject, correct with a reason."""
+"""The hours review page through pytest-qt: list, filters, sorting by a header click, bulk approve,
+reject, correct with a reason."""
 
 from __future__ import annotations
 
 from datetime import date, timedelta
 
 import pytest
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QSettings
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QPoint, QSettings, Qt
 from PySide6.QtWidgets import QDialogButtonBox
 from sqlalchemy import select
 
@@ -199,3 +200,105 @@ def test_an_operator_cannot_decide(qtbot, tmp_path, db, records):
     assert len(shown(page)) == 3
     assert not page.approve_button.isEnabled() and not page.reject_button.isEnabled()
     assert not page.correct_button.isEnabled()
+
+
+# --- sorting by a header click ------------------------------------------------------------
+
+
+def click_header(qtbot, page, key: str) -> None:
+    header = page.table.horizontalHeader()
+    section = page.model.column_number(key)
+    x = header.sectionViewportPosition(section) + header.sectionSize(section) // 2
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, header.height() // 2))
+
+
+def names(page) -> list[str]:
+    return [row[0] for row in shown(page)]
+
+
+def chosen(page) -> list[tuple[int, str]]:
+    """(row, name) of each selected row, top to bottom."""
+    rows = sorted(i.row() for i in page.table.selectionModel().selectedRows())
+    return [(r, page.model.row_at(r).name) for r in rows]
+
+
+def test_clicking_a_header_sorts_in_the_database_both_ways(qtbot, tmp_path, db, records):
+    page = make_page(qtbot, tmp_path, db)
+    header = page.table.horizontalHeader()
+    assert names(page) == ["志愿者1", "志愿者2", "志愿者0"]  # the service's own order, no indicator
+    assert header.sortIndicatorSection() == -1
+
+    click_header(qtbot, page, "name")
+    assert names(page) == ["志愿者0", "志愿者1", "志愿者2"]
+    q = page.model.query()
+    assert (q.sort, q.descending) == ("name", False)
+    assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (
+        page.model.column_number("name"), Qt.SortOrder.AscendingOrder,
+    )
+    click_header(qtbot, page, "name")
+    assert names(page) == ["志愿者2", "志愿者1", "志愿者0"]
+    assert page.model.query().descending
+
+    # Hours, dates and flags show the most, the newest, the flagged first on the first click.
+    click_header(qtbot, page, "hours")
+    assert [row[1] for row in shown(page)] == ["2.50", "2.00", "1.00"]
+    assert (page.model.query().sort, header.sortIndicatorOrder()) == ("hours", Qt.SortOrder.DescendingOrder)
+    click_header(qtbot, page, "hours")
+    assert [row[1] for row in shown(page)] == ["1.00", "2.00", "2.50"]
+    click_header(qtbot, page, "date")
+    assert names(page) == ["志愿者2", "志愿者1", "志愿者0"]  # the cleaning day is a month later
+    click_header(qtbot, page, "flags")
+    assert names(page)[0] == "志愿者1" and page.model.query().sort == "flagged"
+    click_header(qtbot, page, "event_title")
+    assert page.model.query().sort == "event"
+    assert [page.model.row_at(r).event_title for r in range(3)] == sorted(
+        page.model.row_at(r).event_title for r in range(3)
+    )
+
+    # A column the database cannot sort leaves the order and the indicator as they were.
+    before = (names(page), page.model.query().sort, header.sortIndicatorSection())
+    click_header(qtbot, page, "sign_in")
+    assert (names(page), page.model.query().sort, header.sortIndicatorSection()) == before
+    # Filters keep the chosen order.
+    click_header(qtbot, page, "name")
+    page.set_state_filter("all")
+    assert names(page) == ["志愿者0", "志愿者1", "志愿者2"] and page.model.query().sort == "name"
+
+
+def test_bulk_approve_after_a_sort_approves_exactly_the_chosen_records(qtbot, tmp_path, db, records):
+    v0, v1, v2 = records["people"]
+    page = make_page(qtbot, tmp_path, db)
+    select_names(page, "志愿者1", "志愿者2")
+    assert chosen(page) == [(0, "志愿者1"), (1, "志愿者2")]
+    click_header(qtbot, page, "name")
+    # The rows moved; the choice moved with them (rows 0 and 1 are now 志愿者0 and 志愿者1).
+    assert names(page) == ["志愿者0", "志愿者1", "志愿者2"]
+    assert chosen(page) == [(1, "志愿者1"), (2, "志愿者2")]
+    assert page.approve_button.isEnabled()
+    with qtbot.waitSignal(page.status_message) as status:
+        page.approve_button.click()
+    assert status.args == ["2 record(s) approved."]
+    assert (approved(db, v0), approved(db, v1), approved(db, v2)) == (0, 150, 60)
+    assert names(page) == ["志愿者0"] and page.model.query().sort == "name"
+
+    # Choosing after a sort: the rows the user picks are the records approved.
+    page.set_state_filter("all")
+    click_header(qtbot, page, "hours")  # 2.50 (approved), 2.00 (pending), 1.00 (approved)
+    page.table.selectRow(1)
+    assert chosen(page) == [(1, "志愿者0")]
+    with qtbot.waitSignal(page.status_message) as status:
+        page.approve_button.click()
+    assert status.args == ["1 record(s) approved."]
+    assert (approved(db, v0), approved(db, v1), approved(db, v2)) == (120, 150, 60)
+
+
+def test_a_filter_that_hides_chosen_records_unchooses_them_and_says_so(qtbot, tmp_path, db, records):
+    page = make_page(qtbot, tmp_path, db)
+    select_names(page, "志愿者0", "志愿者1")
+    with qtbot.waitSignal(page.status_message) as status:
+        page.set_state_filter("flagged")
+    assert status.args == ["1 chosen record(s) are not among the rows shown now and are no longer chosen."]
+    assert chosen(page) == [(0, "志愿者1")]
+    v0, v1, _ = records["people"]
+    page.approve_button.click()
+    assert (approved(db, v0), approved(db, v1)) == (0, 150)

@@ -42,6 +42,22 @@ def multimedia_problem() -> str | None:
     return None
 
 
+def watch_cameras(parent: QObject, on_change: Callable[[], None]) -> QObject | None:
+    """Call `on_change` on the GUI thread whenever a camera is plugged in or removed; the watcher
+    lives as long as `parent`. None when QtMultimedia is missing (then there are no cameras)."""
+    if multimedia_problem() is not None:
+        return None
+    from PySide6.QtMultimedia import QMediaDevices
+
+    try:
+        devices = QMediaDevices(parent)
+        devices.videoInputsChanged.connect(on_change)
+    except Exception:  # a broken backend means "no camera news", not a crash
+        log.exception("watching for cameras failed")
+        return None
+    return devices
+
+
 def _read(view: Any) -> list[str]:
     import zxingcpp
 

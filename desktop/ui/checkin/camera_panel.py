@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QObject, QSettings, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QLabel, QVBoxLayout, QWidget
 
 from desktop.ui.checkin import camera
@@ -13,7 +13,8 @@ CAMERA_SETTING = "checkin/camera"
 
 class CameraPanel(QWidget):
     """Emits `code_seen` for each card the chosen camera reads. Every failure (no QtMultimedia, no
-    camera, a camera that will not start or stops) leaves a message and the USB scanner."""
+    camera, a camera that will not start, stops or is unplugged) leaves a message and the USB
+    scanner. The list follows cameras plugged in or removed while the console is open."""
 
     code_seen = Signal(str)
 
@@ -21,6 +22,10 @@ class CameraPanel(QWidget):
         super().__init__(parent)
         self.settings = settings
         self.scanner: CameraScanner | None = None
+        self._watcher: QObject | None = None
+        self._closed = False
+        self._camera_id = ""  # the camera the operator chose and that was started (or tried)
+        self._unplugged = ""  # the camera in use when it was unplugged: taken up again on its return
         title = QLabel(self.tr("Camera"))
         title.setObjectName("sideTitle")
         self.combo = QComboBox()
@@ -42,37 +47,75 @@ class CameraPanel(QWidget):
             column.addWidget(widget)
 
     def fill(self) -> None:
-        """List the cameras and start the one chosen last time, if it is still there."""
-        combo = self.combo
-        combo.clear()
-        combo.addItem(self.tr("No camera: USB scanner only"), "")
+        """List the cameras, start the one chosen last time if it is still there, and keep
+        listening for cameras plugged in or removed."""
         problem = camera.multimedia_problem()
         cameras = [] if problem else CameraScanner.cameras()
-        for camera_id, description in cameras:
-            combo.addItem(description, camera_id)
-        combo.setEnabled(bool(cameras))
+        self._list(cameras)
         if problem:
             self.show_message(
                 self.tr("Camera scanning is not available: {reason}. The USB scanner works.").format(reason=problem)
             )
             return
+        if self._watcher is None and not self._closed:
+            self._watcher = camera.watch_cameras(self, self.cameras_changed)
         if not cameras:
             self.show_message(self.tr("No camera found. Scans come from the USB scanner."))
             return
         self.show_message("")
         remembered = str(self.settings.value(CAMERA_SETTING, "") or "")
-        index = combo.findData(remembered) if remembered else -1
+        index = self.combo.findData(remembered) if remembered else -1
         if index > 0:
-            combo.setCurrentIndex(index)
+            self.combo.setCurrentIndex(index)
             self.choose(index)
+
+    def _list(self, cameras: list[tuple[str, str]]) -> None:
+        combo = self.combo
+        combo.clear()  # `activated` is the operator's choice only: refilling starts nothing
+        combo.addItem(self.tr("No camera: USB scanner only"), "")
+        for camera_id, description in cameras:
+            combo.addItem(description, camera_id)
+        combo.setEnabled(bool(cameras))
+
+    def cameras_changed(self) -> None:
+        """A camera was plugged in or removed: list them again. The current choice stays when its
+        camera is still there; the camera in use stops if it is gone, and comes back with it."""
+        if self._closed:
+            return
+        chosen = str(self.combo.currentData() or "")
+        in_use = self._camera_id
+        names = {str(self.combo.itemData(i)): self.combo.itemText(i) for i in range(1, self.combo.count())}
+        cameras = CameraScanner.cameras()
+        present = {camera_id for camera_id, _ in cameras}
+        self._list(cameras)
+        if chosen and chosen in present:
+            self.combo.setCurrentIndex(self.combo.findData(chosen))
+            return  # still there: it runs on, and the note stays
+        if in_use and in_use not in present:
+            self.stop()
+            self._camera_id, self._unplugged = "", in_use
+            self.show_message(
+                self.tr("The camera “{name}” was unplugged and has stopped. Scans come from the USB scanner; "
+                        "plug it in again to go on with it.").format(name=names.get(in_use, in_use))
+            )
+            return
+        if self._unplugged in present:
+            self.choose(self.combo.findData(self._unplugged))
+            return
+        if not cameras:
+            self.show_message(self.tr("No camera found. Scans come from the USB scanner."))
+        elif present - set(names) and not self._unplugged:
+            self.show_message(self.tr("A camera was connected: choose it above to scan cards with it."))
 
     def show_message(self, text: str) -> None:
         self.note.setText(text)
         self.note.setVisible(bool(text))
 
     def choose(self, index: int) -> None:
+        self.combo.setCurrentIndex(index)  # the list shows the choice however it was made
         camera_id = self.combo.itemData(index) or ""
         self.settings.setValue(CAMERA_SETTING, camera_id)
+        self._camera_id, self._unplugged = camera_id, ""
         if not camera_id:
             self.stop()
             self.show_message("")
@@ -102,7 +145,11 @@ class CameraPanel(QWidget):
         self.preview_holder.hide()
 
     def shutdown(self) -> None:
-        """The console is closing: the camera and its worker thread stop."""
+        """The console is closing: the camera and its worker thread stop, and so does listening."""
+        self._closed = True
+        if self._watcher is not None:
+            self._watcher.deleteLater()
+            self._watcher = None
         if self.scanner is not None:
             self.scanner.shutdown()
         self.preview_holder.hide()

@@ -187,7 +187,7 @@ class SqlPagedModel(QAbstractTableModel, Generic[Q, R]):
         sort = getattr(self._query, "sort", None)
         descending = getattr(self._query, "descending", False)
         for number, column in enumerate(self.COLUMNS):
-            if column.sort == sort:
+            if sort is not None and column.sort == sort:  # no sort key: no column shows an arrow
                 return number, Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
         return -1, Qt.SortOrder.AscendingOrder
 

@@ -5,7 +5,13 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QItemSelection,
+    QItemSelectionModel,
+    Qt,
+)
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -42,15 +48,17 @@ STATE_FILTERS: dict[str, tuple[tuple[str, ...], bool]] = {
 class HoursReviewModel(SqlPagedModel[ReviewQuery, ReviewRow]):
     CONTEXT = "HoursReviewModel"
     COLUMNS = (
-        Column("name", QT_TRANSLATE_NOOP("HoursReviewModel", "Volunteer"), width=100),
-        Column("event_title", QT_TRANSLATE_NOOP("HoursReviewModel", "Event"), width=200),
-        Column("date", QT_TRANSLATE_NOOP("HoursReviewModel", "Date"), width=96),
+        Column("name", QT_TRANSLATE_NOOP("HoursReviewModel", "Volunteer"), "name", width=100),
+        Column("event_title", QT_TRANSLATE_NOOP("HoursReviewModel", "Event"), "event", width=200),
+        Column("date", QT_TRANSLATE_NOOP("HoursReviewModel", "Date"), "date", width=96),
         Column("sign_in", QT_TRANSLATE_NOOP("HoursReviewModel", "Signed in"), None, CENTRE, 80),
         Column("sign_out", QT_TRANSLATE_NOOP("HoursReviewModel", "Signed out"), None, CENTRE, 80),
-        Column("hours", QT_TRANSLATE_NOOP("HoursReviewModel", "Hours"), None, RIGHT, 64),
-        Column("flags", QT_TRANSLATE_NOOP("HoursReviewModel", "Flags"), width=300),
-        Column("state", QT_TRANSLATE_NOOP("HoursReviewModel", "State"), None, CENTRE, 80),
+        Column("hours", QT_TRANSLATE_NOOP("HoursReviewModel", "Hours"), "hours", RIGHT, 64),
+        Column("flags", QT_TRANSLATE_NOOP("HoursReviewModel", "Flags"), "flagged", width=300),
+        Column("state", QT_TRANSLATE_NOOP("HoursReviewModel", "State"), "state", CENTRE, 80),
     )
+    # A first click on these shows the newest events, the longest stays, the flagged records first.
+    DESCENDING_FIRST = frozenset({"date", "hours", "flagged"})
 
     def __init__(self, database, query: ReviewQuery | None = None, **kwargs: Any) -> None:
         super().__init__(database, query or ReviewQuery(), **kwargs)
@@ -60,6 +68,13 @@ class HoursReviewModel(SqlPagedModel[ReviewQuery, ReviewRow]):
 
     def fetch_rows(self, s, query: ReviewQuery, offset: int, limit: int) -> list[ReviewRow]:
         return hours.list_for_review(s, dataclasses.replace(query, offset=offset, limit=limit))
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.InitialSortOrderRole and orientation == Qt.Orientation.Horizontal:
+            if 0 <= section < len(self.COLUMNS) and self.COLUMNS[section].sort in self.DESCENDING_FIRST:
+                return Qt.SortOrder.DescendingOrder
+            return Qt.SortOrder.AscendingOrder
+        return super().headerData(section, orientation, role)
 
     def display(self, row: ReviewRow, column: Column) -> str:
         key = column.key
@@ -134,11 +149,16 @@ class HoursReviewPage(Page):
         self.problem.hide()
         self.body.addWidget(self.problem)
 
+        # Until a header is clicked the service's own order holds: flagged first, newest events first.
         self.table = make_table(self.model)
-        self.table.setSortingEnabled(False)  # the service orders flagged first, newest events first
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.body.addWidget(self.table, 1)
+        # A sort or a filter reloads the rows; the chosen records stay chosen wherever they move.
+        self._chosen_ids: list[int] = []
+        self._keep_ids: list[int] = []
+        self._shown_query = self._order_and_filters()
+        self.model.modelAboutToBeReset.connect(self._remember_selection)
         self.model.modelReset.connect(self._model_reset)
         self._show_counts()
         self._update_buttons()
@@ -164,9 +184,41 @@ class HoursReviewPage(Page):
             )
         )
 
+    def _order_and_filters(self) -> ReviewQuery:
+        return dataclasses.replace(self.model.query(), offset=0, limit=0)
+
+    def _remember_selection(self) -> None:
+        self._keep_ids = list(self._chosen_ids)
+
     def _model_reset(self) -> None:
+        lost = self._select_ids(self._keep_ids)
+        query = self._order_and_filters()
+        reordered, self._shown_query = query != self._shown_query, query
         self._show_counts()
         self._update_buttons()
+        # After a decision the decided records leave the list as expected; after a new order or
+        # filter, say so when chosen records dropped out of the rows now read.
+        if lost and reordered:
+            self.status_message.emit(
+                self.tr("{n} chosen record(s) are not among the rows shown now and are no longer chosen.").format(
+                    n=lost
+                )
+            )
+
+    def _select_ids(self, ids: list[int]) -> int:
+        """Select the rows of these records among the rows read so far; returns how many are not there."""
+        rows = sorted(r for r in (self.model.row_of_id(i) for i in ids) if r is not None)
+        if not rows:
+            return len(ids)
+        last = self.model.columnCount() - 1
+        selection = QItemSelection()
+        for row in rows:
+            selection.select(self.model.index(row, 0), self.model.index(row, last))
+        chooser = self.table.selectionModel()
+        chooser.select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        chooser.setCurrentIndex(self.model.index(rows[0], 0), QItemSelectionModel.SelectionFlag.NoUpdate)
+        self.table.scrollTo(self.model.index(rows[0], 0))
+        return len(ids) - len(rows)
 
     def refresh(self) -> None:
         self.model.refresh()
@@ -179,6 +231,7 @@ class HoursReviewPage(Page):
 
     def _update_buttons(self) -> None:
         chosen = self.selected_rows()
+        self._chosen_ids = [r.id for r in chosen]
         pending = [r for r in chosen if r.state == "pending"]
         self.approve_button.setEnabled(self._allowed and bool(pending))
         self.reject_button.setEnabled(self._allowed and bool(pending))
