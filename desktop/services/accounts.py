@@ -11,11 +11,11 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from desktop.i18n import QT_TRANSLATE_NOOP, translate
+from desktop.i18n import translate
 from desktop.models import ROLES, StaffAccount, utcnow
 from desktop.services import audit
 from desktop.services.errors import Conflict, NotFound, ValidationError
-from desktop.services.permissions import Actor, require
+from desktop.services.permissions import ROLE_LABELS, Actor, require
 
 # Five wrong passwords in a row lock the account for a quarter of an hour (or until an
 # administrator unlocks it): enough for typos, too few to guess a password at the open entrance.
@@ -31,15 +31,8 @@ HASHER = PasswordHasher()
 # as long as a wrong password and does not reveal which names exist.
 _DUMMY_HASH: str | None = None
 
-ROLE_LABELS = {
-    "admin": QT_TRANSLATE_NOOP("Accounts", "Administrator"),
-    "coordinator": QT_TRANSLATE_NOOP("Accounts", "Coordinator"),
-    "operator": QT_TRANSLATE_NOOP("Accounts", "Check-in operator"),
-}
-
-
 def role_label(role: str) -> str:
-    return translate("Accounts", ROLE_LABELS.get(role, role))
+    return translate("Permissions", ROLE_LABELS.get(role, role))
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""The audit log, read only: filter, page and export who changed what and when.
+"""The audit log, read only: filter, page, say in words and export who changed what and when.
 
 Nothing here writes to `audit_log` except the entry that records an export; the database
 itself refuses UPDATE and DELETE on the table (migration 0005).
@@ -8,21 +8,35 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Callable, Iterator
+import re
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Select, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from desktop.db import Database
 from desktop.i18n import QT_TRANSLATE_NOOP, translate
+from desktop.idcard import mask_id, mask_phone
 from desktop.models import AuditEntry
-from desktop.services import audit
+from desktop.services import (
+    audit,
+    certificates,
+    checkin,
+    conflicts,
+    enrolment,
+    events,
+    hours,
+    shop,
+    stations,
+    teams,
+    volunteers,
+)
 from desktop.services.errors import ServiceError, ValidationError
-from desktop.services.permissions import Actor, require
+from desktop.services.permissions import ROLE_LABELS, SYSTEM, Actor, require
 
 ACTION_LABELS = {
     "create": QT_TRANSLATE_NOOP("AuditLog", "Created"),
@@ -97,6 +111,174 @@ ENTITY_LABELS = {
     "dashboard": QT_TRANSLATE_NOOP("AuditLog", "Overview"),
     "demo": QT_TRANSLATE_NOOP("AuditLog", "Demo data"),
 }
+# What each key stored in an entry's before/after values is called on screen. Every key that a
+# service writes today is here (tests/test_auditlog.py checks it against the services' code);
+# a key missing from the table is shown as it is, so nothing is ever hidden.
+FIELD_LABELS = {
+    # volunteers (the form's fields, the card, a merge)
+    "name": QT_TRANSLATE_NOOP("AuditLog", "Name"),
+    "id_number": QT_TRANSLATE_NOOP("AuditLog", "ID number"),
+    "id_type": QT_TRANSLATE_NOOP("AuditLog", "ID type"),
+    "gender": QT_TRANSLATE_NOOP("AuditLog", "Gender"),
+    "birth_date": QT_TRANSLATE_NOOP("AuditLog", "Date of birth"),
+    "phone": QT_TRANSLATE_NOOP("AuditLog", "Phone"),
+    "skills": QT_TRANSLATE_NOOP("AuditLog", "Skills"),
+    "political_status": QT_TRANSLATE_NOOP("AuditLog", "Political status"),
+    "registered_on": QT_TRANSLATE_NOOP("AuditLog", "Registered on"),
+    "status": QT_TRANSLATE_NOOP("AuditLog", "Status"),
+    "consent_extra": QT_TRANSLATE_NOOP("AuditLog", "Consented to more personal data"),
+    "notes": QT_TRANSLATE_NOOP("AuditLog", "Notes"),
+    "station_id": QT_TRANSLATE_NOOP("AuditLog", "Station No."),
+    "card_code": QT_TRANSLATE_NOOP("AuditLog", "Card code"),
+    "merged_volunteer_id": QT_TRANSLATE_NOOP("AuditLog", "Merged volunteer No."),
+    "moved": QT_TRANSLATE_NOOP("AuditLog", "Moved to the kept record"),
+    # what a merge moves, and what the demo made (counts)
+    "volunteers": QT_TRANSLATE_NOOP("AuditLog", "Volunteers"),
+    "teams": QT_TRANSLATE_NOOP("AuditLog", "Teams"),
+    "events": QT_TRANSLATE_NOOP("AuditLog", "Events"),
+    "scans": QT_TRANSLATE_NOOP("AuditLog", "Scans"),
+    "enrolments": QT_TRANSLATE_NOOP("AuditLog", "Enrolments"),
+    "service_records": QT_TRANSLATE_NOOP("AuditLog", "Service records"),
+    "points_entries": QT_TRANSLATE_NOOP("AuditLog", "Points entries"),
+    "redemptions": QT_TRANSLATE_NOOP("AuditLog", "Redemptions"),
+    "team_memberships": QT_TRANSLATE_NOOP("AuditLog", "Team memberships"),
+    "open_event": QT_TRANSLATE_NOOP("AuditLog", "Event open for check-in (No.)"),
+    "seed": QT_TRANSLATE_NOOP("AuditLog", "Demo variant (seed)"),
+    # teams and stations
+    "category": QT_TRANSLATE_NOOP("AuditLog", "Service category"),
+    "leader_id": QT_TRANSLATE_NOOP("AuditLog", "Team leader (volunteer No.)"),
+    "description": QT_TRANSLATE_NOOP("AuditLog", "Description"),
+    "level": QT_TRANSLATE_NOOP("AuditLog", "Level"),
+    # events, series, templates
+    "title": QT_TRANSLATE_NOOP("AuditLog", "Title"),
+    "start_at": QT_TRANSLATE_NOOP("AuditLog", "Starts"),
+    "end_at": QT_TRANSLATE_NOOP("AuditLog", "Ends"),
+    "team_id": QT_TRANSLATE_NOOP("AuditLog", "Team No."),
+    "place": QT_TRANSLATE_NOOP("AuditLog", "Place"),
+    "capacity": QT_TRANSLATE_NOOP("AuditLog", "Capacity"),
+    "service_content": QT_TRANSLATE_NOOP("AuditLog", "Service content"),
+    "beneficiaries": QT_TRANSLATE_NOOP("AuditLog", "Beneficiaries"),
+    "leader_name": QT_TRANSLATE_NOOP("AuditLog", "Activity leader"),
+    "recorder_name": QT_TRANSLATE_NOOP("AuditLog", "Recorder"),
+    "allow_walk_ins": QT_TRANSLATE_NOOP("AuditLog", "Walk-ins allowed"),
+    "signin_opens_minutes": QT_TRANSLATE_NOOP("AuditLog", "Check-in opens (minutes before the start)"),
+    "duplicate_window_seconds": QT_TRANSLATE_NOOP("AuditLog", "Repeat scans ignored for (seconds)"),
+    "rounding": QT_TRANSLATE_NOOP("AuditLog", "Rounding of hours"),
+    "hours_cap": QT_TRANSLATE_NOOP("AuditLog", "Hours cap per activity"),
+    "people_served": QT_TRANSLATE_NOOP("AuditLog", "People served"),
+    "quality_rating": QT_TRANSLATE_NOOP("AuditLog", "Quality evaluation"),
+    "summary": QT_TRANSLATE_NOOP("AuditLog", "Summary"),
+    "rule": QT_TRANSLATE_NOOP("AuditLog", "Repeats"),
+    "date": QT_TRANSLATE_NOOP("AuditLog", "Date"),
+    "event_id": QT_TRANSLATE_NOOP("AuditLog", "Event No."),
+    "outcome": QT_TRANSLATE_NOOP("AuditLog", "Outcome"),
+    "new_series": QT_TRANSLATE_NOOP("AuditLog", "New series No."),
+    "start_time": QT_TRANSLATE_NOOP("AuditLog", "Start time"),
+    "duration_minutes": QT_TRANSLATE_NOOP("AuditLog", "Length (minutes)"),
+    "fields": QT_TRANSLATE_NOOP("AuditLog", "Event details"),
+    "template_id": QT_TRANSLATE_NOOP("AuditLog", "Template No."),
+    # enrolment, check-in, clashes
+    "enrolled": QT_TRANSLATE_NOOP("AuditLog", "Enrolled volunteers"),
+    "waitlisted": QT_TRANSLATE_NOOP("AuditLog", "Volunteers on the waiting list"),
+    "walk_in": QT_TRANSLATE_NOOP("AuditLog", "Walk-in"),
+    "promoted": QT_TRANSLATE_NOOP("AuditLog", "Moved up from the waiting list"),
+    "volunteer_id": QT_TRANSLATE_NOOP("AuditLog", "Volunteer No."),
+    "volunteer": QT_TRANSLATE_NOOP("AuditLog", "Volunteer No."),
+    "direction": QT_TRANSLATE_NOOP("AuditLog", "Sign-in or sign-out"),
+    "scan_id": QT_TRANSLATE_NOOP("AuditLog", "Scan No."),
+    "undone": QT_TRANSLATE_NOOP("AuditLog", "Undone"),
+    "conflicts": QT_TRANSLATE_NOOP("AuditLog", "Clashes"),
+    "count": QT_TRANSLATE_NOOP("AuditLog", "Number of clashes"),
+    "kind": QT_TRANSLATE_NOOP("AuditLog", "Kind"),
+    "other_event_id": QT_TRANSLATE_NOOP("AuditLog", "Other event No."),
+    # hours, certificates
+    "created": QT_TRANSLATE_NOOP("AuditLog", "Records made"),
+    "superseded": QT_TRANSLATE_NOOP("AuditLog", "Records replaced"),
+    "unchanged": QT_TRANSLATE_NOOP("AuditLog", "Records unchanged"),
+    "flagged": QT_TRANSLATE_NOOP("AuditLog", "Records to check"),
+    "review_state": QT_TRANSLATE_NOOP("AuditLog", "Review"),
+    "minutes": QT_TRANSLATE_NOOP("AuditLog", "Service minutes"),
+    "reason": QT_TRANSLATE_NOOP("AuditLog", "Reason"),
+    "record": QT_TRANSLATE_NOOP("AuditLog", "Service record No."),
+    "corrects": QT_TRANSLATE_NOOP("AuditLog", "Corrects service record No."),
+    "number": QT_TRANSLATE_NOOP("AuditLog", "Certificate No."),
+    "period_from": QT_TRANSLATE_NOOP("AuditLog", "Period from"),
+    "period_to": QT_TRANSLATE_NOOP("AuditLog", "Period to"),
+    "star_level": QT_TRANSLATE_NOOP("AuditLog", "Star level"),
+    "reprints": QT_TRANSLATE_NOOP("AuditLog", "Reprints"),
+    "printed": QT_TRANSLATE_NOOP("AuditLog", "Printed"),
+    # points and the shop
+    "points": QT_TRANSLATE_NOOP("AuditLog", "Points"),
+    "amount": QT_TRANSLATE_NOOP("AuditLog", "Points"),
+    "records": QT_TRANSLATE_NOOP("AuditLog", "Service records"),
+    "reversal": QT_TRANSLATE_NOOP("AuditLog", "Reversing entry No."),
+    "reversed": QT_TRANSLATE_NOOP("AuditLog", "Points taken back"),
+    "not_recovered": QT_TRANSLATE_NOOP("AuditLog", "Points not recovered (already spent)"),
+    "new_record": QT_TRANSLATE_NOOP("AuditLog", "New service record No."),
+    "items": QT_TRANSLATE_NOOP("AuditLog", "Goods"),
+    "price": QT_TRANSLATE_NOOP("AuditLog", "Price (points)"),
+    "unit": QT_TRANSLATE_NOOP("AuditLog", "Unit"),
+    "active": QT_TRANSLATE_NOOP("AuditLog", "In use"),
+    "limit_quantity": QT_TRANSLATE_NOOP("AuditLog", "Limit per volunteer"),
+    "limit_period": QT_TRANSLATE_NOOP("AuditLog", "Limit period"),
+    "stock": QT_TRANSLATE_NOOP("AuditLog", "Stock"),
+    "quantity": QT_TRANSLATE_NOOP("AuditLog", "Quantity"),
+    "change": QT_TRANSLATE_NOOP("AuditLog", "Change"),
+    # staff accounts
+    "username": QT_TRANSLATE_NOOP("AuditLog", "User name"),
+    "display_name": QT_TRANSLATE_NOOP("AuditLog", "Person's name"),
+    "role": QT_TRANSLATE_NOOP("AuditLog", "Role"),
+    "locked_until": QT_TRANSLATE_NOOP("AuditLog", "Locked until"),
+    # settings
+    "star_thresholds": QT_TRANSLATE_NOOP("AuditLog", "Star levels (hours)"),
+    "points_per_hour": QT_TRANSLATE_NOOP("AuditLog", "Points per hour"),
+    "category_weights": QT_TRANSLATE_NOOP("AuditLog", "Points weight by category"),
+    "points_cap_per_activity": QT_TRANSLATE_NOOP("AuditLog", "Points cap per activity"),
+    "station_name": QT_TRANSLATE_NOOP("AuditLog", "Station name"),
+    "station_level": QT_TRANSLATE_NOOP("AuditLog", "Station level"),
+    "person_in_charge": QT_TRANSLATE_NOOP("AuditLog", "Person in charge"),
+    "handler": QT_TRANSLATE_NOOP("AuditLog", "Handled by"),
+    "contact": QT_TRANSLATE_NOOP("AuditLog", "Contact"),
+    "logo_path": QT_TRANSLATE_NOOP("AuditLog", "Logo file"),
+    "seal_path": QT_TRANSLATE_NOOP("AuditLog", "Seal image file"),
+    "idle_lock_minutes": QT_TRANSLATE_NOOP("AuditLog", "Lock when idle (minutes)"),
+    "backups_kept": QT_TRANSLATE_NOOP("AuditLog", "Backups kept"),
+    # imports, exports, backups
+    "file": QT_TRANSLATE_NOOP("AuditLog", "File"),
+    "sheet": QT_TRANSLATE_NOOP("AuditLog", "Worksheet"),
+    "rows": QT_TRANSLATE_NOOP("AuditLog", "Rows"),
+    "imported": QT_TRANSLATE_NOOP("AuditLog", "Added"),
+    "updated": QT_TRANSLATE_NOOP("AuditLog", "Updated"),
+    "changes": QT_TRANSLATE_NOOP("AuditLog", "Changes"),
+    "skipped": QT_TRANSLATE_NOOP("AuditLog", "Skipped"),
+    "rejected": QT_TRANSLATE_NOOP("AuditLog", "Refused"),
+    "teams_created": QT_TRANSLATE_NOOP("AuditLog", "Teams created"),
+    "volunteer_ids": QT_TRANSLATE_NOOP("AuditLog", "Volunteers"),
+    "full": QT_TRANSLATE_NOOP("AuditLog", "Full ID numbers"),
+    "search": QT_TRANSLATE_NOOP("AuditLog", "Search"),
+    "list": QT_TRANSLATE_NOOP("AuditLog", "List"),
+    "from": QT_TRANSLATE_NOOP("AuditLog", "From"),
+    "to": QT_TRANSLATE_NOOP("AuditLog", "To"),
+    "kept": QT_TRANSLATE_NOOP("AuditLog", "Replaced file kept as"),
+}
+# A key that means something else for one kind of record.
+ENTITY_FIELD_LABELS = {
+    ("database", "from"): QT_TRANSLATE_NOOP("AuditLog", "Restored from"),
+    ("certificate", "kind"): QT_TRANSLATE_NOOP("AuditLog", "Certificate kind"),
+    ("event", "kind"): QT_TRANSLATE_NOOP("AuditLog", "Clash"),
+}
+# Lists of volunteer numbers: a few are listed, more are counted.
+VOLUNTEER_LISTS = frozenset({"volunteer_ids", "enrolled", "waitlisted", "promoted"})
+LISTED_AT_MOST = 5
+# Per-volunteer changes (a roster import's updates) listed one by one in the detail, at most.
+DETAIL_RECORDS = 100
+# The two exports of the points page, named as the page names them.
+POINTS_LISTS = {
+    "balances": QT_TRANSLATE_NOOP("Points", "Points balances"),
+    "history": QT_TRANSLATE_NOOP("Points", "Points entries"),
+}
+SYSTEM_LABEL = QT_TRANSLATE_NOOP("AuditLog", "System")
+EMPTY = "—"
 
 EXPORT_PAGE = 5000
 
@@ -141,23 +323,292 @@ class AuditRow:
     after: dict[str, Any]
 
     def summary(self) -> str:
-        """One line: `field: old → new` for each field (values as stored)."""
-        keys = list(dict.fromkeys([*self.before, *self.after]))
-        parts = []
-        for key in keys:
-            if key in self.before and key in self.after:
-                parts.append(f"{key}: {_show(self.before[key])} → {_show(self.after[key])}")
-            elif key in self.after:
-                parts.append(f"{key}: {_show(self.after[key])}")
-            else:
-                parts.append(f"{key}: {_show(self.before[key])} → ∅")
-        return "; ".join(parts)
+        """One line in words: "Phone: 139****0001 → 139****0002; Skills: — → 书法"."""
+        return translate("Common", "; ").join(change_text(*r) for r in describe(self, expand=False))
+
+    def actor_text(self) -> str:
+        return actor_label(self.actor_id, self.actor_name)
 
 
-def _show(value: Any) -> str:
-    if isinstance(value, list | dict):
-        return json.dumps(value, ensure_ascii=False)
-    return "" if value is None else str(value)
+def field_label(key: str, entity: str = "") -> str:
+    """What a stored key is called on screen; an unknown key is shown as it is."""
+    text = ENTITY_FIELD_LABELS.get((entity, key)) or FIELD_LABELS.get(key)
+    return translate("AuditLog", text) if text else key
+
+
+def is_system(actor_id: int | None, actor_name: str) -> bool:
+    """The command line's and the demo's actor (permissions.SYSTEM), which has no account."""
+    return actor_id is None and actor_name == SYSTEM.name
+
+
+def actor_label(actor_id: int | None, actor_name: str) -> str:
+    """The staff member's name as stored, or "System" for the program's own actor."""
+    return translate("AuditLog", SYSTEM_LABEL) if is_system(actor_id, actor_name) else actor_name
+
+
+def yes_no(flag: bool) -> str:
+    return translate("AuditLog", "Yes") if flag else translate("AuditLog", "No")
+
+
+Labeller = Callable[[Any], str | None]
+
+
+def _table(context: str, table: Mapping[Any, str]) -> Labeller:
+    def label(value: Any) -> str | None:
+        # bool is an int: True must not read as quality grade 1.
+        if isinstance(value, bool) or not isinstance(value, str | int) or value not in table:
+            return None
+        return translate(context, table[value])
+
+    return label
+
+
+def _outcome(value: Any) -> str | None:
+    if value == "deleted":
+        return action_label("delete")
+    if value == "cancelled":
+        return events.status_label("cancelled")
+    return None
+
+
+_VOLUNTEER_STATUS = _table("Volunteers", volunteers.STATUS_LABELS)
+_EVENT_STATUS = _table("Events", events.STATUS_LABELS)
+_ENROLMENT_STATUS = _table("Enrolment", enrolment.STATUS_LABELS)
+_CERTIFICATE_KIND = _table("Certificates", certificates.KIND_LABELS)
+_CONFLICT_KIND = _table("Conflicts", conflicts.KIND_LABELS)
+_CODES_BY_KEY: dict[str, Labeller] = {
+    "gender": _table("Volunteers", volunteers.GENDER_LABELS),
+    "id_type": _table("Volunteers", volunteers.ID_TYPE_LABELS),
+    "role": _table("Permissions", ROLE_LABELS),
+    "category": _table("Categories", teams.CATEGORY_LABELS),
+    "level": _table("Stations", stations.LEVEL_LABELS),
+    "station_level": _table("Stations", stations.LEVEL_LABELS),
+    "rounding": _table("Hours", hours.ROUNDING_LABELS),
+    "review_state": _table("Hours", hours.STATE_LABELS),
+    "quality_rating": _table("Events", events.QUALITY_LABELS),
+    "limit_period": _table("Shop", shop.PERIOD_LABELS),
+    "direction": _table("Checkin", checkin.DIRECTION_LABELS),
+    "list": _table("Points", POINTS_LISTS),
+    "outcome": _outcome,
+}
+
+
+def code_labeller(action: str, entity: str, key: str) -> Labeller | None:
+    """The label table for a key that holds one of the program's codes (status, gender, role...)."""
+    if key == "status":
+        if entity == "volunteer":
+            return _VOLUNTEER_STATUS
+        # A walk-in's status is its enrolment's; every other event status is the event's own.
+        return _ENROLMENT_STATUS if action == "walk_in" else _EVENT_STATUS
+    if key == "kind":
+        return _CONFLICT_KIND if action == "override_conflicts" else _CERTIFICATE_KIND
+    return _CODES_BY_KEY.get(key)
+
+
+# Timestamps arrive as text: the services' datetimes pass through JSON with str().
+_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([+-]\d{2}:?\d{2}|Z)?$")
+_TIME = re.compile(r"^(\d{2}:\d{2}):\d{2}(\.\d+)?$")
+
+
+def _local_time(text: str) -> str:
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        return text
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)  # stored times are UTC
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def _number(value: float) -> str:
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def _masked(key: str, text: str) -> str:
+    if "*" in text:
+        return text  # masked already (a form that kept the stored value shows it masked)
+    return mask_id(text) if key == "id_number" else mask_phone(text)
+
+
+def _parsed(key: str, value: Any) -> Any:
+    """A template keeps its event fields as JSON text: read it so its fields get labels too."""
+    if key == "fields" and isinstance(value, str) and value.startswith("{"):
+        try:
+            return json.loads(value)
+        except ValueError:
+            return value
+    return value
+
+
+def _by_record(value: Any) -> bool:
+    """Changes keyed by record number, e.g. an import's {"12": {"phone": ...}, ...}."""
+    return isinstance(value, dict) and bool(value) and all(str(k).isdigit() for k in value)
+
+
+def _count(entity: str, n: int) -> str:
+    if entity == "volunteer":
+        return translate("AuditLog", "{n} volunteer(s)").format(n=n)
+    return translate("AuditLog", "{n} record(s)").format(n=n)
+
+
+def _list_text(action: str, entity: str, key: str, values: list[Any]) -> str:
+    if not values:
+        return EMPTY
+    sep = translate("Common", ", ")
+    if key in VOLUNTEER_LISTS:
+        if len(values) > LISTED_AT_MOST:
+            return translate("AuditLog", "{n} volunteers").format(n=len(values))
+        return translate("AuditLog", "No. {ids}").format(ids=sep.join(str(v) for v in values))
+    if key == "conflicts":
+        if len(values) > LISTED_AT_MOST:
+            return translate("AuditLog", "{n} clashes").format(n=len(values))
+        return translate("Common", "; ").join(format_value(action, entity, key, v) for v in values)
+    if key == "teams_created" and len(values) > LISTED_AT_MOST:
+        return translate("AuditLog", "{n} teams").format(n=len(values))
+    return sep.join(format_value(action, entity, key, v) for v in values)
+
+
+def _dict_text(action: str, entity: str, key: str, value: dict[str, Any]) -> str:
+    if _by_record(value):
+        return _count(entity, len(value))
+    pairs = [
+        (_child_label(entity, key, k), format_value(action, entity, str(k), v))
+        for k, v in value.items()
+        if v is not None and v != ""
+    ]
+    colon = translate("Common", ": ")
+    return translate("Common", ", ").join(f"{label}{colon}{text}" for label, text in pairs)
+
+
+def _child_label(entity: str, parent: str, key: Any) -> str:
+    key = str(key)
+    if parent == "category_weights":
+        return teams.category_label(key)
+    if key.isdigit():
+        if entity == "volunteer":
+            return translate("AuditLog", "Volunteer No. {id}").format(id=key)
+        return translate("AuditLog", "No. {id}").format(id=key)
+    return field_label(key, entity)
+
+
+def format_value(action: str, entity: str, key: str, value: Any) -> str:
+    """One stored value as a clerk reads it: codes as their labels, yes/no, local times,
+    ID numbers and phones masked as the lists show them, long lists of numbers counted."""
+    value = _parsed(key, value)
+    labeller = code_labeller(action, entity, key)
+    if labeller is not None:
+        text = labeller(value)  # first: an empty code may have a label ("" = no limit)
+        if text is not None:
+            return text
+    if value is None or value == "":
+        return EMPTY
+    if isinstance(value, bool):
+        return yes_no(value)
+    if isinstance(value, list):
+        return _list_text(action, entity, key, value)
+    if isinstance(value, dict):
+        return _dict_text(action, entity, key, value)
+    if isinstance(value, int | float):
+        return _number(value)
+    text = str(value)
+    if key in ("id_number", "phone"):
+        return _masked(key, text)
+    if _DATETIME.match(text):
+        return _local_time(text)
+    time_only = _TIME.match(text)
+    if time_only:
+        return time_only.group(1)
+    return text
+
+
+_ABSENT = object()
+
+
+def _blank(value: Any) -> bool:
+    return value is _ABSENT or value is None or value == "" or value == [] or value == {}
+
+
+_ORDER = {key: n for n, key in enumerate(FIELD_LABELS)}
+
+
+def _ordered(keys: list[Any]) -> list[Any]:
+    """The table's order (name first, ID, gender...), not the stored alphabetical one; record
+    numbers by number; anything else after, as it came."""
+    unique = list(dict.fromkeys(keys))
+    if unique and all(str(k).isdigit() for k in unique):
+        return sorted(unique, key=lambda k: int(k))
+    return sorted(unique, key=lambda k: _ORDER.get(k, len(_ORDER)))
+
+
+def _describe(
+    action: str,
+    entity: str,
+    label: str,
+    key: str,
+    before: Any,
+    after: Any,
+    rows: list[tuple[str, str, str]],
+    expand: bool,
+) -> None:
+    before, after = _parsed(key, before), _parsed(key, after)
+    sides = [v for v in (before, after) if v is not _ABSENT and v is not None]
+    nested = bool(sides) and all(isinstance(v, dict) for v in sides)
+    by_record = nested and any(_by_record(v) for v in sides)
+    if by_record and not expand:
+        # Counted on one side: the old values belong to the same volunteers as the new ones.
+        counted = after if isinstance(after, dict) else before
+        rows.append((label, "", format_value(action, entity, key, counted)))
+        return
+    if nested:
+        old = before if isinstance(before, dict) else {}
+        new = after if isinstance(after, dict) else {}
+        both = isinstance(before, dict) and isinstance(after, dict)
+        # Where both sides hold the whole dict (a template's fields), only what differs is listed.
+        keys = [k for k in _ordered([*old, *new]) if not (both and old.get(k, _ABSENT) == new.get(k, _ABSENT))]
+        rest = 0
+        if by_record:
+            rest, keys = len(keys) - DETAIL_RECORDS, keys[:DETAIL_RECORDS]
+        for child in keys:
+            part = _child_label(entity, key, child)
+            sub = translate("AuditLog", "{field} › {part}").format(field=label, part=part)
+            _describe(
+                action, entity, sub, str(child), old.get(child, _ABSENT), new.get(child, _ABSENT), rows, expand
+            )
+        if rest > 0:
+            rows.append((label, "", translate("AuditLog", "{n} more, not listed here").format(n=rest)))
+        return
+    if (before is _ABSENT and _blank(after)) or (after is _ABSENT and _blank(before)):
+        return  # nothing on either side: a blank field of a new record says nothing
+    rows.append((
+        label,
+        "" if before is _ABSENT else format_value(action, entity, key, before),
+        "" if after is _ABSENT else format_value(action, entity, key, after),
+    ))
+
+
+def describe(row: AuditRow, *, expand: bool = True) -> list[tuple[str, str, str]]:
+    """(label, before, after) for each field of an entry, in words; "" where a side has no value.
+
+    A roster import's per-volunteer changes are listed field by field (up to DETAIL_RECORDS
+    volunteers) unless `expand` is false, when they are counted.
+    """
+    rows: list[tuple[str, str, str]] = []
+    for key in _ordered([*row.before, *row.after]):
+        _describe(
+            row.action, row.entity, field_label(key, row.entity), key,
+            row.before.get(key, _ABSENT), row.after.get(key, _ABSENT), rows, expand,
+        )
+    return rows
+
+
+def change_text(label: str, before: str, after: str) -> str:
+    """"Phone: 139****0001 → 139****0002", or "Phone: 139****0001" for a value on one side only."""
+    colon = translate("Common", ": ")
+    if before and after:
+        return f"{label}{colon}{before} → {after}"
+    if before:
+        return f"{label}{colon}{before} → {EMPTY}"
+    return f"{label}{colon}{after}"
 
 
 def _load(text: str) -> dict[str, Any]:
@@ -178,7 +629,12 @@ def _filtered(q: AuditQuery, stmt: Select) -> Select:
     if q.actor_id is not None:
         stmt = stmt.where(AuditEntry.actor_id == q.actor_id)
     if q.actor_name.strip():
-        stmt = stmt.where(AuditEntry.actor_name.contains(q.actor_name.strip()))
+        name = q.actor_name.strip()
+        match = AuditEntry.actor_name.contains(name)
+        if name.casefold() in translate("AuditLog", SYSTEM_LABEL).casefold():
+            # The program's own entries are shown as "System" (系统): typing that finds them too.
+            match = or_(match, and_(AuditEntry.actor_id.is_(None), AuditEntry.actor_name == SYSTEM.name))
+        stmt = stmt.where(match)
     if q.action:
         stmt = stmt.where(AuditEntry.action == q.action)
     if q.entity:
@@ -249,8 +705,10 @@ def export_header() -> list[str]:
         translate("AuditLog", "Action"),
         translate("AuditLog", "Record"),
         translate("AuditLog", "Record No."),
-        translate("AuditLog", "Before"),
-        translate("AuditLog", "After"),
+        translate("AuditLog", "What changed"),
+        # The stored values, unmasked and complete, for an auditor: the column before says it in words.
+        translate("AuditLog", "Before (as stored)"),
+        translate("AuditLog", "After (as stored)"),
     ]
 
 
@@ -265,10 +723,11 @@ def _cells(row: AuditRow) -> list[Any]:
     return [_safe(v) for v in [
         row.id,
         row.at.astimezone().strftime("%Y-%m-%d %H:%M:%S"),
-        row.actor_name,
+        row.actor_text(),
         action_label(row.action),
         entity_label(row.entity),
         row.entity_id if row.entity_id is not None else "",
+        "\n".join(change_text(*r) for r in describe(row)),
         json.dumps(row.before, ensure_ascii=False, default=str) if row.before else "",
         json.dumps(row.after, ensure_ascii=False, default=str) if row.after else "",
     ]]

@@ -535,7 +535,7 @@ def correct(s: Session, actor: Actor, record_id: int, minutes: int, reason: str)
     s.flush()
     audit.record(
         s, actor, "correct", "service_record", new.id, before,
-        {"record": new.id, "minutes": minutes, "reason": reason, "corrects": old.id},
+        {"record": new.id, "minutes": minutes, "review_state": new.review_state, "reason": reason, "corrects": old.id},
     )
     points.after_correction(s, actor, old.id, new.id, reason)
     return new.id

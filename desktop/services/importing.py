@@ -373,12 +373,12 @@ class _Import:
             return
         audit.record(
             self.s, self.actor, "import", "volunteer", None,
-            before={"updated": self.changes_before} if self.changes_before else None,
+            before={"changes": self.changes_before} if self.changes_before else None,
             after={
                 "file": r.file, "sheet": r.sheet, "rows": r.rows, "imported": r.imported,
                 "updated": r.updated, "skipped": r.skipped, "rejected": len(r.rejected),
                 "teams_created": r.teams_created, "volunteer_ids": self.new_ids,
-                **({"updated": self.changes_after} if self.changes_after else {}),
+                **({"changes": self.changes_after} if self.changes_after else {}),
             },
         )
 

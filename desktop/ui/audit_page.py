@@ -58,6 +58,8 @@ class AuditModel(SqlPagedModel[AuditQuery, AuditRow]):
         key = column.key
         if key == "at":
             return row.at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+        if key == "actor_name":
+            return row.actor_text()
         if key == "action":
             return auditlog.action_label(row.action)
         if key == "entity":
@@ -196,22 +198,25 @@ class AuditPage(Page):
         if entry is None:
             self.detail.clear()
             return
-        import json
+        self.detail.setPlainText("\n".join([self._heading(entry), "", *self._changes(entry)]))
 
-        lines = [
-            self.tr("{time} — {name}: {action} ({record} No. {id})").format(
-                time=entry.at.astimezone().strftime("%Y-%m-%d %H:%M:%S"), name=entry.actor_name,
-                action=auditlog.action_label(entry.action), record=auditlog.entity_label(entry.entity),
-                id="" if entry.entity_id is None else entry.entity_id,
-            ),
-            "",
-            self.tr("Before:"),
-            json.dumps(entry.before, ensure_ascii=False, indent=2, default=str) if entry.before else "—",
-            "",
-            self.tr("After:"),
-            json.dumps(entry.after, ensure_ascii=False, indent=2, default=str) if entry.after else "—",
-        ]
-        self.detail.setPlainText("\n".join(lines))
+    def _heading(self, entry: AuditRow) -> str:
+        when = entry.at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+        action, record = auditlog.action_label(entry.action), auditlog.entity_label(entry.entity)
+        if entry.entity_id is None:
+            return self.tr("{time} — {name}: {action} ({record})").format(
+                time=when, name=entry.actor_text(), action=action, record=record
+            )
+        return self.tr("{time} — {name}: {action} ({record} No. {id})").format(
+            time=when, name=entry.actor_text(), action=action, record=record, id=entry.entity_id
+        )
+
+    def _changes(self, entry: AuditRow) -> list[str]:
+        """One line per field, "field: before → after", from the service's description in words."""
+        rows = auditlog.describe(entry)
+        if not rows:
+            return [self.tr("No values were recorded for this entry.")]
+        return [auditlog.change_text(label, before, after) for label, before, after in rows]
 
     def refresh(self) -> None:
         self.model.refresh()

@@ -300,12 +300,12 @@ def test_the_audit_page_pages_filters_and_shows_before_and_after(db, qtbot, ui_s
     model = page.model
     assert model.rowCount() == 1001 and model.cached_pages() == [0]  # one page read, not 1001 rows
     assert model.index(0, 2).data() == "Created" and model.index(0, 3).data() == "Station"
-    assert model.index(1000, 5).data() == "skills:  → 技能0"
+    assert model.index(1000, 5).data() == "Skills: — → 技能0"
     assert model.cached_pages() == [0, 5]
     page.entity.setCurrentIndex(page.entity.findData("station"))
     assert model.rowCount() == 1 and page.header.subtitle.text() == "1 entries"
     page.table.selectRow(0)
-    assert '"name": "幸福社区"' in page.detail.toPlainText()
+    assert "Name: 幸福社区" in page.detail.toPlainText()
     page.entity.setCurrentIndex(0)
     page.search.setText("技能99")  # as an input method commits it
     page.search.returnPressed.emit()
