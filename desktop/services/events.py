@@ -32,6 +32,10 @@ STATUS_LABELS = {
     "cancelled": QT_TRANSLATE_NOOP("Events", "Cancelled"),
 }
 
+# A status filter that is no single status: every event that is planned or held (the overview's
+# count of events leaves out the cancelled ones, and so does the list it opens).
+NOT_CANCELLED = "not_cancelled"
+
 # Which status may follow which; anything else is refused with a message. A published event
 # may be closed straight away once it has started: nobody has to remember to press "ongoing".
 TRANSITIONS: dict[str, tuple[str, ...]] = {
@@ -427,7 +431,9 @@ def _filtered(q: EventQuery, stmt):
         stmt = stmt.where(Event.team_id == q.team_id)
     if q.category:
         stmt = stmt.where(Event.category == q.category)
-    if q.status:
+    if q.status == NOT_CANCELLED:
+        stmt = stmt.where(Event.status != "cancelled")
+    elif q.status:
         stmt = stmt.where(Event.status == q.status)
     return stmt
 

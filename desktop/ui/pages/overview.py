@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services import dashboard
+from desktop.services import dashboard, events
 from desktop.services.dashboard import (
     Bucket,
     Dashboard,
@@ -485,7 +485,7 @@ class OverviewPage(Page):
             "volunteers": ("volunteers", {"registered_to": end}),
             "new_volunteers": ("volunteers", {"registered_from": start, "registered_to": end}),
             "teams": ("teams", {"station_id": station}),
-            "events": ("events", {"start": lo, "end": hi, "station_id": station}),
+            "events": ("events", {"start": lo, "end": hi, "station_id": station, "status": events.NOT_CANCELLED}),
             "points_earned": ("points", {"kinds": ("earned", "award"), "date_from": start, "date_to": end}),
             "points_redeemed": ("points", {"kinds": ("redemption",), "date_from": start, "date_to": end}),
         }

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QSplitter, QWidget
 
@@ -10,11 +12,14 @@ from desktop.services import stations, teams
 from desktop.ui.context import AppContext
 from desktop.ui.models.team_model import TeamModel
 from desktop.ui.pages.base import Page
+from desktop.ui.pages.filter_note import FilterNote, choose, enter
 from desktop.ui.pages.team_roster import TeamRoster
 from desktop.ui.style import icon
 from desktop.ui.widgets import SearchBox, make_table
 
 WIDTHS = {"id": 56, "name": 230, "category": 230, "leader": 90, "members": 84}
+FILTER_KEYS = ("search", "station_id", "category")  # the TeamQuery fields the widgets show
+STATION_WIDTH = 280
 
 
 class TeamsPage(Page):
@@ -29,28 +34,29 @@ class TeamsPage(Page):
         self.new_button.setEnabled(ctx.actor.can("teams.edit"))
         self.header.actions.addWidget(self.new_button)
 
+        self._quiet = False  # set while show_filtered sets several filters as one
         self.search = SearchBox(self.tr("Search teams by name"))
-        self.search.search.connect(lambda text: self.model.update_query(search=text))
+        self.search.search.connect(self._filters_changed)
         self.station = QComboBox()
-        self.station.setMinimumContentsLength(12)
-        self.station.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        # A station's name is the whole point of the choice: as wide as the longest, within reason.
+        self.station.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.station.setMaximumWidth(STATION_WIDTH)
         self.load_stations()
-        self.station.currentIndexChanged.connect(
-            lambda _i: self.model.update_query(station_id=self.station.currentData())
-        )
+        self.station.currentIndexChanged.connect(self._filters_changed)
         self.category = QComboBox()
         self.category.addItem(self.tr("All service categories"), None)
         for key in SERVICE_CATEGORIES:
             self.category.addItem(teams.category_label(key), key)
-        self.category.currentIndexChanged.connect(
-            lambda _i: self.model.update_query(category=self.category.currentData())
-        )
+        self.category.currentIndexChanged.connect(self._filters_changed)
         filters = QHBoxLayout()
         filters.setSpacing(8)
         filters.addWidget(self.search, 1)
         filters.addWidget(self.station)
         filters.addWidget(self.category)
         self.body.addLayout(filters)
+        self.note = FilterNote()
+        self.note.show_all.connect(lambda: self.show_filtered({}, note=False))
+        self.body.addWidget(self.note)
 
         self.table = make_table(self.model)
         for key, width in WIDTHS.items():
@@ -77,7 +83,54 @@ class TeamsPage(Page):
                 self.station.addItem(row.name, row.id)
         self.station.setCurrentIndex(max(self.station.findData(chosen), 0) if chosen is not None else 0)
         self.station.blockSignals(False)
-        self.station.setVisible(self.station.count() > 2)  # one station: nothing to choose
+        self._station_shown()
+
+    def _station_shown(self) -> None:
+        # One station: nothing to choose, unless the list is filtered by it (then it says so).
+        self.station.setVisible(self.station.count() > 2 or self.station.currentIndex() > 0)
+
+    def _filters_changed(self, *_args: Any) -> None:
+        if self._quiet:
+            return
+        self.note.hide()
+        self.apply_filters()
+
+    def apply_filters(self) -> None:
+        """The list as the filter widgets say."""
+        self._station_shown()
+        self.model.update_query(
+            search=self.search.text().strip(),
+            station_id=self.station.currentData(),
+            category=self.category.currentData(),
+        )
+
+    def show_filtered(self, filters: dict[str, Any], *, note: bool = True) -> None:
+        """The teams another page asks for (TeamQuery field names), shown in the filter widgets,
+        every other filter cleared, with a note saying so above the list."""
+        unknown = sorted(set(filters) - set(FILTER_KEYS))
+        if unknown:
+            raise ValueError(f"the team list has no filter for {', '.join(unknown)}")
+        if filters.get("station_id") is not None:
+            self.load_stations()  # a station made since the list was opened
+        self._quiet = True
+        try:
+            enter(self.search, filters.get("search") or "")
+            choose(self.station, filters.get("station_id"))
+            choose(self.category, filters.get("category"))
+        finally:
+            self._quiet = False
+        self.note.hide()
+        self.apply_filters()
+        if note:
+            self.note.show_note(*self._describe(filters))
+
+    def _describe(self, filters: dict[str, Any]) -> tuple[str, list[str]]:
+        details = [
+            self.station.currentText() if filters.get("station_id") is not None else "",
+            self.category.currentText() if filters.get("category") else "",
+            self.tr("search “{text}”").format(text=filters["search"]) if filters.get("search") else "",
+        ]
+        return (self.tr("teams") if any(details) else self.tr("all teams")), details
 
     def _show_count(self) -> None:
         self.header.set_subtitle(self.tr("{n} teams").format(n=f"{self.model.total():,}"))

@@ -1,4 +1,4 @@
-"""The volunteer list's filters: status, team, stars, skill, registration period, new star level."""
+"""The volunteer list's filters: search, status, team, stars, skill, registration period, new star level."""
 
 from __future__ import annotations
 
@@ -20,10 +20,13 @@ from desktop.services import settings, stars, teams, volunteers
 from desktop.services.teams import TeamQuery
 from desktop.ui.context import AppContext
 from desktop.ui.models.volunteer_model import STAR
+from desktop.ui.pages.filter_note import choose, enter, period_text
 from desktop.ui.widgets import SearchBox
 
 MAX_STARS = 5
 TEAM_CHOICES = 1000  # a district has 100+ teams; the combo lists them all
+# The VolunteerQuery fields these widgets show, i.e. what `show_only` can be asked for.
+FILTER_KEYS = ("search", "status", "team_id", "star_level", "skill", "registered_from", "registered_to")
 
 
 def period_bounds(key: str, today: date) -> tuple[date | None, date | None]:
@@ -48,7 +51,9 @@ class PeriodFilter(QWidget):
 
     changed = Signal()
 
-    def __init__(self, caption: str, any_text: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, caption: str, any_text: str, *, open_ended: bool = False, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.combo = QComboBox()
         self.combo.addItem(any_text, "any")
@@ -58,6 +63,9 @@ class PeriodFilter(QWidget):
         self.combo.addItem(self.tr("Last year"), "last_year")
         self.combo.addItem(self.tr("Last 12 months"), "last_12_months")
         self.combo.addItem(self.tr("Custom…"), "custom")
+        if open_ended:  # "registered up to a date" is how the overview counts registered volunteers
+            self.combo.addItem(self.tr("Up to…"), "until")
+            self.combo.addItem(self.tr("From…"), "since")
         today = QDate.currentDate()
         self.start = self._date_edit(QDate(today.year(), 1, 1))
         self.end = self._date_edit(today)
@@ -71,7 +79,7 @@ class PeriodFilter(QWidget):
         row.addWidget(self.start)
         row.addWidget(self.dash)
         row.addWidget(self.end)
-        self._show_dates(False)
+        self._show_dates("any")
         self.combo.currentIndexChanged.connect(self._chosen)
 
     def _date_edit(self, value: QDate) -> QDateEdit:
@@ -81,12 +89,13 @@ class PeriodFilter(QWidget):
         edit.dateChanged.connect(lambda _d: self.changed.emit())
         return edit
 
-    def _show_dates(self, shown: bool) -> None:
-        for widget in (self.start, self.dash, self.end):
-            widget.setVisible(shown)
+    def _show_dates(self, key: str) -> None:
+        self.start.setVisible(key in ("custom", "since"))
+        self.dash.setVisible(key == "custom")
+        self.end.setVisible(key in ("custom", "until"))
 
     def _chosen(self) -> None:
-        self._show_dates(self.combo.currentData() == "custom")
+        self._show_dates(self.combo.currentData())
         self.changed.emit()
 
     def is_set(self) -> bool:
@@ -97,6 +106,10 @@ class PeriodFilter(QWidget):
         if key == "custom":
             start, end = self.start.date().toPython(), self.end.date().toPython()
             return (start, end) if start <= end else (end, start)
+        if key == "until":
+            return None, self.end.date().toPython()
+        if key == "since":
+            return self.start.date().toPython(), None
         return period_bounds(key, date.today())
 
     def set_custom(self, start: date, end: date) -> None:
@@ -106,6 +119,22 @@ class PeriodFilter(QWidget):
         self.blockSignals(False)
         self.combo.setCurrentIndex(self.combo.findData("custom"))
 
+    def set_bounds(self, start: date | None, end: date | None) -> None:
+        """Exactly these days (either end open, if this filter allows it); both None: any time."""
+        if start is not None and end is not None:
+            self.set_custom(start, end)
+            return
+        key = "until" if end is not None else "since" if start is not None else "any"
+        index = self.combo.findData(key)
+        if index < 0:
+            raise ValueError(f"this period filter has no open end: {start} – {end}")
+        self.blockSignals(True)
+        for edit, day in ((self.start, start), (self.end, end)):
+            if day is not None:
+                edit.setDate(QDate(day))
+        self.blockSignals(False)
+        self.combo.setCurrentIndex(index)
+
     def reset(self) -> None:
         self.combo.setCurrentIndex(0)
 
@@ -113,16 +142,19 @@ class PeriodFilter(QWidget):
 class VolunteerFilters(QWidget):
     """Two rows: the search box with the common filters, then (on request) the rarer ones.
 
-    `changed` fires on any change; `query_changes(s)` gives the VolunteerQuery fields to set.
+    `changed` fires on any change but the search text, `searched(text)` when the search text is
+    confirmed; `query_changes(s)` gives the VolunteerQuery fields to set (all but the search text).
     """
 
     changed = Signal()
+    searched = Signal(str)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self._quiet = False  # set while several filters change as one
         self.search = SearchBox(self.tr("Search by name, pinyin initials, phone, ID tail or card code"))
+        self.search.search.connect(lambda text: None if self._quiet else self.searched.emit(text))
         self.status = QComboBox()
         self.status.addItem(self.tr("All statuses"), None)
         for key in volunteers.STATUS_LABELS:
@@ -141,8 +173,9 @@ class VolunteerFilters(QWidget):
         self.more.toggled.connect(self._show_more)
 
         self.skill = SearchBox(self.tr("Skill"))
+        self.skill.setMinimumWidth(120)
         self.skill.setMaximumWidth(160)
-        self.registered = PeriodFilter(self.tr("Registered"), self.tr("Any time"))
+        self.registered = PeriodFilter(self.tr("Registered"), self.tr("Any time"), open_ended=True)
         self.new_star = PeriodFilter(self.tr("New star level"), self.tr("Not filtered"))
         self.new_star.setToolTip(self.tr("Volunteers who reached a higher star level in this period"))
         self.clear = QPushButton(self.tr("Clear filters"))
@@ -155,15 +188,22 @@ class VolunteerFilters(QWidget):
         first.addWidget(self.team)
         first.addWidget(self.stars)
         first.addWidget(self.more)
+        # Each period filter on a line of its own: with chosen days shown, the two together do not
+        # fit a window of the smallest size, and squeezed date fields cut their dates off.
         self.second = QWidget()
-        second = QHBoxLayout(self.second)
+        second = QVBoxLayout(self.second)
         second.setContentsMargins(0, 0, 0, 0)
-        second.setSpacing(14)
-        second.addWidget(self.skill)
-        second.addWidget(self.registered)
-        second.addWidget(self.new_star)
-        second.addStretch(1)
-        second.addWidget(self.clear)
+        second.setSpacing(8)
+        upper, lower = QHBoxLayout(), QHBoxLayout()
+        for line in (upper, lower):
+            line.setSpacing(14)
+            second.addLayout(line)
+        upper.addWidget(self.skill)
+        upper.addWidget(self.registered)
+        upper.addStretch(1)
+        lower.addWidget(self.new_star)
+        lower.addStretch(1)
+        lower.addWidget(self.clear)
         self.second.hide()
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
@@ -193,10 +233,14 @@ class VolunteerFilters(QWidget):
     def _show_more(self, shown: bool) -> None:
         self.second.setVisible(shown)
 
+    def hidden_count(self) -> int:
+        """How many of the filters behind "More filters" are set."""
+        return sum((bool(self.skill.text().strip()), self.registered.is_set(), self.new_star.is_set()))
+
     def _changed(self, *_args: Any) -> None:
         if self._quiet:
             return
-        hidden = sum((bool(self.skill.text().strip()), self.registered.is_set(), self.new_star.is_set()))
+        hidden = self.hidden_count()
         self.more.setText(self.tr("More filters ({n})").format(n=hidden) if hidden else self.tr("More filters"))
         self.changed.emit()
 
@@ -234,12 +278,60 @@ class VolunteerFilters(QWidget):
         """Every filter back to "all" in one change (the search text stays)."""
         self._quiet = True
         try:
-            self.status.setCurrentIndex(0)
-            self.team.setCurrentIndex(0)
-            self.stars.setCurrentIndex(0)
-            self.skill.clear()
-            self.registered.reset()
-            self.new_star.reset()
+            self._reset_filters()
         finally:
             self._quiet = False
         self._changed()
+
+    def _reset_filters(self) -> None:
+        self.status.setCurrentIndex(0)
+        self.team.setCurrentIndex(0)
+        self.stars.setCurrentIndex(0)
+        self.skill.clear()
+        self.registered.reset()
+        self.new_star.reset()
+
+    def show_only(self, filters: dict[str, Any]) -> None:
+        """Exactly these filters (VolunteerQuery field names, see FILTER_KEYS) and every other one,
+        the search text too, back to "all"; then one `changed`. The rarer filters are shown if set."""
+        unknown = sorted(set(filters) - set(FILTER_KEYS))
+        if unknown:
+            raise ValueError(f"the volunteer list has no filter for {', '.join(unknown)}")
+        if filters.get("team_id") is not None:
+            self.load_teams()  # a team made since the list was opened
+        self._quiet = True
+        try:
+            self._reset_filters()
+            enter(self.search, filters.get("search") or "")
+            choose(self.status, filters.get("status"))
+            choose(self.team, filters.get("team_id"))
+            choose(self.stars, filters.get("star_level"))
+            enter(self.skill, filters.get("skill") or "")
+            self.registered.set_bounds(filters.get("registered_from"), filters.get("registered_to"))
+        finally:
+            self._quiet = False
+        if self.hidden_count():
+            self.more.setChecked(True)
+        self._changed()
+
+    def describe(self, filters: dict[str, Any]) -> tuple[str, list[str]]:
+        """What a `show_only(filters)` list holds, in words: ("★★★ volunteers", ["registered …"])."""
+        level = filters.get("star_level")
+        if level:
+            what = self.tr("{stars} volunteers").format(stars=STAR * level)
+        elif level == 0:
+            what = self.tr("volunteers without stars yet")
+        else:
+            what = self.tr("volunteers")
+        details = [self.status.currentText() if filters.get("status") else ""]
+        details.append(self.team.currentText() if filters.get("team_id") is not None else "")
+        start, end = filters.get("registered_from"), filters.get("registered_to")
+        if start or end:
+            details.append(self.tr("registered {days}").format(days=period_text(start, end)))
+        if filters.get("skill"):
+            details.append(self.tr("skill “{skill}”").format(skill=filters["skill"]))
+        if filters.get("search"):
+            details.append(self.tr("search “{text}”").format(text=filters["search"]))
+        if not any(details) and level is None:
+            what = self.tr("all volunteers")
+        return what, details

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QSplitter, QVBoxLayout, QWidget
@@ -10,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QSplitter, QVBox
 from desktop.ui.context import AppContext
 from desktop.ui.models.volunteer_model import VolunteerModel
 from desktop.ui.pages.base import Page
+from desktop.ui.pages.filter_note import FilterNote
 from desktop.ui.pages.volunteer_filters import VolunteerFilters
 from desktop.ui.pages.volunteer_pane import PANE_WIDTH, VolunteerPane
 from desktop.ui.style import icon
@@ -52,9 +54,12 @@ class VolunteersPage(Page):
         self.filters = VolunteerFilters(ctx)
         self.search = self.filters.search
         self.status = self.filters.status
-        self.search.search.connect(lambda text: self.model.update_query(search=text))
-        self.filters.changed.connect(self.apply_filters)
+        self.filters.searched.connect(self._searched)
+        self.filters.changed.connect(self._filters_changed)
         self.body.addWidget(self.filters)
+        self.note = FilterNote()
+        self.note.show_all.connect(self.show_all)
+        self.body.addWidget(self.note)
 
         self.table = make_table(self.model)
         self.table.doubleClicked.connect(self.open_detail)
@@ -93,10 +98,28 @@ class VolunteersPage(Page):
             self.no_rows.setText(self.tr("No volunteers yet: register one, or import your roster."))
         self.no_rows.setVisible(self.model.total() == 0)
 
+    def _searched(self, text: str) -> None:
+        self.note.hide()
+        self.model.update_query(search=text)
+
+    def _filters_changed(self) -> None:
+        self.note.hide()
+        self.apply_filters()
+
     def apply_filters(self) -> None:
+        """The list as the filter widgets say, the search box included."""
         with self.ctx.database.reader() as s:
             changes = self.filters.query_changes(s)
-        self.model.update_query(**changes)
+        self.model.update_query(search=self.search.text().strip(), **changes)
+
+    def show_filtered(self, filters: dict[str, Any]) -> None:
+        """The list another page asks for (VolunteerQuery field names), shown in the filter widgets,
+        every other filter cleared, with a note saying so above the list."""
+        self.filters.show_only(filters)  # its `changed` runs the query
+        self.note.show_note(*self.filters.describe(filters))
+
+    def show_all(self) -> None:
+        self.filters.show_only({})
 
     def refresh(self) -> None:
         self.filters.load_teams()
