@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -199,6 +199,25 @@ def _check_period(start: date | None, end: date | None, today: date) -> None:
         raise ValidationError("period_to", translate("Certificates", "The period cannot end in the future."))
 
 
+@dataclass(frozen=True)
+class _Terms:
+    """What one certificate of a batch states, before it has a number."""
+
+    period_from: date | None
+    period_to: date | None
+    minutes: int
+    star_level: int | None
+    remarks: str
+    content: dict
+
+
+def _same_as(kind: str, volunteer_id: int, terms: _Terms | Certificate) -> tuple:
+    """What makes a second certificate a duplicate: the same period (service) or star level (honour)."""
+    if kind == "service":
+        return (volunteer_id, terms.period_from, terms.period_to)
+    return (volunteer_id, terms.star_level)
+
+
 def _already(s: Session, kind: str, volunteer_ids: list[int]) -> dict[tuple, Certificate]:
     """Certificates already issued, keyed by what makes one a duplicate."""
     out: dict[tuple, Certificate] = {}
@@ -206,9 +225,7 @@ def _already(s: Session, kind: str, volunteer_ids: list[int]) -> dict[tuple, Cer
         for c in s.scalars(
             select(Certificate).where(Certificate.kind == kind, Certificate.volunteer_id.in_(chunk))
         ):
-            key = (c.volunteer_id, c.period_from, c.period_to) if kind == "service" else (
-                c.volunteer_id, c.star_level)
-            out.setdefault(key, c)
+            out.setdefault(_same_as(kind, c.volunteer_id, c), c)
     return out
 
 
@@ -223,19 +240,40 @@ def _unknown(vid: int) -> Skipped:
     return Skipped(vid, "unknown", translate("Certificates", "No volunteer with number {id}.").format(id=vid))
 
 
-def _register(
+def _issue_each(
     s: Session,
     actor: Actor,
-    numbers: _Numbers,
-    *,
     kind: str,
-    volunteer: Volunteer,
-    period_from: date | None,
-    period_to: date | None,
-    minutes: int,
-    star_level: int | None,
-    remarks: str,
-    content: dict,
+    ids: list[int],
+    today: date,
+    terms_for: Callable[[Volunteer], _Terms | Skipped],
+) -> BatchResult:
+    """Register a certificate per volunteer, in order; unknown volunteers, those `terms_for` turns
+    down and those who already hold the same certificate are skipped and said why."""
+    people = _volunteers(s, ids)
+    existing = _already(s, kind, ids)
+    numbers = _Numbers(s, today)
+    issued: list[int] = []
+    skipped: list[Skipped] = []
+    for vid in ids:
+        v = people.get(vid)
+        if v is None:
+            skipped.append(_unknown(vid))
+            continue
+        terms = terms_for(v)
+        if isinstance(terms, Skipped):
+            skipped.append(terms)
+            continue
+        dup = existing.get(_same_as(kind, vid, terms))
+        if dup is not None:
+            skipped.append(_duplicate(vid, dup))
+            continue
+        issued.append(_register(s, actor, numbers, kind, v, terms).id)
+    return BatchResult(issued, skipped)
+
+
+def _register(
+    s: Session, actor: Actor, numbers: _Numbers, kind: str, volunteer: Volunteer, terms: _Terms
 ) -> Certificate:
     serial, number = numbers.next()
     cert = Certificate(
@@ -245,12 +283,12 @@ def _register(
         year=numbers.year,
         serial=serial,
         volunteer_id=volunteer.id,
-        period_from=period_from,
-        period_to=period_to,
-        minutes=minutes,
-        star_level=star_level,
-        remarks=remarks,
-        content=json.dumps(content, ensure_ascii=False, default=str),
+        period_from=terms.period_from,
+        period_to=terms.period_to,
+        minutes=terms.minutes,
+        star_level=terms.star_level,
+        remarks=terms.remarks,
+        content=json.dumps(terms.content, ensure_ascii=False, default=str),
         issued_by=actor.id,
         issuer_name=actor.name,
     )
@@ -260,8 +298,8 @@ def _register(
         s, actor, "issue", "certificate", cert.id,
         after={
             "number": number, "kind": kind, "volunteer_id": volunteer.id,
-            "period_from": period_from, "period_to": period_to, "minutes": minutes,
-            "star_level": star_level,
+            "period_from": terms.period_from, "period_to": terms.period_to, "minutes": terms.minutes,
+            "star_level": terms.star_level,
         },
     )
     return cert
@@ -303,34 +341,21 @@ def issue_service_certificates(
     if len(remarks) > 300:
         raise ValidationError("remarks", translate("Certificates", "Remarks are limited to 300 characters."))
     ids = list(dict.fromkeys(volunteer_ids))
-    people = _volunteers(s, ids)
-    summaries = service_summaries(s, [v for v in ids if v in people], period_from, period_to)
-    existing = _already(s, "service", ids)
-    numbers = _Numbers(s, today)
-    issued: list[int] = []
-    skipped: list[Skipped] = []
-    for vid in ids:
-        v = people.get(vid)
-        if v is None:
-            skipped.append(_unknown(vid))
-            continue
-        summary = summaries.get(vid)
+    # Unknown ids have no records, so they add nothing here; the batch skips them.
+    summaries = service_summaries(s, ids, period_from, period_to)
+
+    def terms_for(v: Volunteer) -> _Terms | Skipped:
+        summary = summaries.get(v.id)
         if summary is None or summary.minutes <= 0:
-            skipped.append(Skipped(vid, "no_hours", translate(
+            return Skipped(v.id, "no_hours", translate(
                 "Certificates", "{name} has no approved service hours in this period."
-            ).format(name=v.name)))
-            continue
-        dup = existing.get((vid, period_from, period_to))
-        if dup is not None:
-            skipped.append(_duplicate(vid, dup))
-            continue
-        cert = _register(
-            s, actor, numbers, kind="service", volunteer=v, period_from=period_from,
-            period_to=period_to, minutes=summary.minutes, star_level=None, remarks=remarks,
-            content=_service_content(v, summary, full_id),
+            ).format(name=v.name))
+        return _Terms(
+            period_from=period_from, period_to=period_to, minutes=summary.minutes, star_level=None,
+            remarks=remarks, content=_service_content(v, summary, full_id),
         )
-        issued.append(cert.id)
-    return BatchResult(issued, skipped)
+
+    return _issue_each(s, actor, "service", ids, today, terms_for)
 
 
 def issue_service_certificate(
@@ -421,36 +446,23 @@ def issue_honours(
     as_of = as_of or today
     _check_period(None, as_of, today)
     ids = list(levels)
-    people = _volunteers(s, ids)
     minutes = _cumulative_minutes(s, ids, as_of)
     thresholds = settings.load(s).star_thresholds
-    existing = _already(s, "honour", ids)
-    numbers = _Numbers(s, today)
-    issued: list[int] = []
-    skipped: list[Skipped] = []
-    for vid in ids:
-        v = people.get(vid)
-        if v is None:
-            skipped.append(_unknown(vid))
-            continue
-        total = minutes.get(vid, 0)
+
+    def terms_for(v: Volunteer) -> _Terms | Skipped:
+        total = minutes.get(v.id, 0)
         reached = stars.level_for_hours(total / 60, thresholds)
-        level = levels[vid] or reached
+        level = levels[v.id] or reached
         if level < 1 or level > reached:
-            skipped.append(Skipped(vid, "level", translate(
+            return Skipped(v.id, "level", translate(
                 "Certificates", "{name} has not reached this star level ({hours} approved hours)."
-            ).format(name=v.name, hours=round(total / 60, 2))))
-            continue
-        dup = existing.get((vid, level))
-        if dup is not None:
-            skipped.append(_duplicate(vid, dup))
-            continue
-        cert = _register(
-            s, actor, numbers, kind="honour", volunteer=v, period_from=None, period_to=as_of,
-            minutes=total, star_level=level, remarks="", content={"name": v.name},
+            ).format(name=v.name, hours=round(total / 60, 2)))
+        return _Terms(
+            period_from=None, period_to=as_of, minutes=total, star_level=level, remarks="",
+            content={"name": v.name},
         )
-        issued.append(cert.id)
-    return BatchResult(issued, skipped)
+
+    return _issue_each(s, actor, "honour", ids, today, terms_for)
 
 
 def issue_honour(

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import TypeVar
 
 from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session, aliased
@@ -16,6 +17,8 @@ from desktop.services import audit
 from desktop.services.events import local_day_bounds
 from desktop.services.permissions import Actor, require
 from desktop.services.points import as_points, kind_label, known_volunteer
+
+R = TypeVar("R")  # a list's row
 
 # --- the balances list ----------------------------------------------------------------------
 
@@ -232,7 +235,8 @@ HISTORY_COLUMNS = (
 )
 
 
-def _pages(fetch, size: int = 1000) -> Iterator:
+def all_rows(fetch: Callable[[int, int], Sequence[R]], size: int = 1000) -> Iterator[R]:
+    """Every row of a paged list, fetched a page at a time: an export never holds a district's list."""
     offset = 0
     while True:
         page = fetch(offset, size)
@@ -251,7 +255,7 @@ def export_balances(s: Session, actor: Actor, path: Path | str, q: BalanceQuery 
     query = q or BalanceQuery()
     rows = (
         [r.id, r.name, r.code, as_points(r.balance), as_points(r.earned), as_points(r.spent)]
-        for r in _pages(lambda o, n: list_balances(s, query, o, n))
+        for r in all_rows(lambda o, n: list_balances(s, query, o, n))
     )
     count = exporting.write_table(
         path,
@@ -275,7 +279,7 @@ def export_history(s: Session, actor: Actor, path: Path | str, q: HistoryQuery |
     query = q or HistoryQuery()
     rows = (
         [r.id, r.at, r.name, r.kind_text, r.points, r.reason, r.reference, r.actor_name]
-        for r in _pages(lambda o, n: list_history(s, query, o, n))
+        for r in all_rows(lambda o, n: list_history(s, query, o, n))
     )
     count = exporting.write_table(
         path,

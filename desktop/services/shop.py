@@ -10,7 +10,7 @@ written together, or nothing is.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
@@ -34,6 +34,7 @@ from desktop.services import audit, points
 from desktop.services.errors import Conflict, NotFound, ValidationError
 from desktop.services.events import local_day_bounds, local_tz
 from desktop.services.permissions import Actor, require
+from desktop.services.points_history import all_rows
 
 MAX_QUANTITY = 100_000  # one movement's most: a typo guard
 MAX_LINES = 50
@@ -641,30 +642,14 @@ def export_redemptions(s: Session, actor: Actor, path: Path | str, q: Redemption
     require(actor, "export")
     exporting.export_format(path)
     query = q or RedemptionQuery()
-
-    def rows() -> Iterator[list]:
-        offset = 0
-        while True:
-            page = list_redemptions(s, query, offset, 1000)
-            for r in page:
-                yield [
-                    r.id,
-                    r.at,
-                    r.name,
-                    r.code,
-                    r.items,
-                    points.as_points(r.points),
-                    r.actor_name,
-                    yes_no(r.cancelled),
-                ]
-            if len(page) < 1000:
-                return
-            offset += 1000
-
+    rows = (
+        [r.id, r.at, r.name, r.code, r.items, points.as_points(r.points), r.actor_name, yes_no(r.cancelled)]
+        for r in all_rows(lambda o, n: list_redemptions(s, query, o, n))
+    )
     count = exporting.write_table(
         path,
         [translate("Shop", c) for c in REDEMPTION_COLUMNS],
-        rows(),
+        rows,
         title=translate("Shop", "Redemptions"),
         widths=[8, 18, 12, 16, 36, 8, 12, 8],
     )

@@ -1,8 +1,10 @@
-"""A form layout that shows a service's ValidationError next to each field it names."""
+"""Form dialogs: a layout that shows a service's ValidationError by each field, Save and Cancel below."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QVBoxLayout, QWidget
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 
 class ErrorForm(QFormLayout):
@@ -50,7 +52,7 @@ class ErrorForm(QFormLayout):
         for widget, error in self._fields.values():
             error.clear()
             error.hide()
-            _mark_invalid(widget, False)
+            mark_invalid(widget, False)
 
     def show_errors(self, errors: dict[str, str]) -> None:
         """Each message next to its field; messages for fields not on the form go on top."""
@@ -62,7 +64,7 @@ class ErrorForm(QFormLayout):
                 widget, label = self._fields[key]
                 label.setText(message)
                 label.show()
-                _mark_invalid(widget, True)
+                mark_invalid(widget, True)
                 first = first or widget
             else:
                 others.append(message)
@@ -87,8 +89,22 @@ class ErrorForm(QFormLayout):
             window.adjustSize()
 
 
-def _mark_invalid(widget: QWidget, invalid: bool) -> None:
-    # The style sheet draws `[invalid="true"]` fields with a red border; a re-polish applies it.
+def save_and_cancel(dialog: QDialog, form: ErrorForm, save: Callable[[], None]) -> QDialogButtonBox:
+    """Lay a form dialog out: the form above Save and Cancel, with the margins every form dialog uses."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+    buttons.accepted.connect(save)
+    buttons.rejected.connect(dialog.reject)
+    layout = QVBoxLayout(dialog)
+    layout.setContentsMargins(24, 20, 24, 16)
+    layout.setSpacing(16)
+    layout.addLayout(form)
+    layout.addWidget(buttons)
+    return buttons
+
+
+def mark_invalid(widget: QWidget, invalid: bool) -> None:
+    """Draw a field with the style sheet's red border (`[invalid="true"]`), or without it."""
+    # A dynamic property only takes effect after a re-polish.
     widget.setProperty("invalid", invalid)
     widget.style().unpolish(widget)
     widget.style().polish(widget)

@@ -21,7 +21,7 @@ from desktop.services.teams import TeamInput
 from desktop.services.volunteers import VolunteerQuery
 from desktop.ui.context import AppContext
 from desktop.ui.dialogs.team_members import VolunteerSearchList
-from desktop.ui.forms import ErrorForm
+from desktop.ui.forms import ErrorForm, save_and_cancel
 
 LEADER_LIST_HEIGHT = 190
 LEADER_COLUMNS = {"id": 60, "name": 100, "phone": 110, "stars": 70}
@@ -64,14 +64,7 @@ class TeamFormDialog(QDialog):
         self.description = QPlainTextEdit()
         self.description.setFixedHeight(72)
         self.form.add_field("description", self.tr("Description"), self.description)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 16)
-        layout.setSpacing(16)
-        layout.addLayout(self.form)
-        layout.addWidget(self.buttons)
+        self.buttons = save_and_cancel(self, self.form, self.save)
         if team_id is not None:
             self._load(team_id)
 

@@ -30,15 +30,9 @@ from desktop.services import stations, volunteers
 from desktop.services.errors import ServiceError, ValidationError
 from desktop.services.volunteers import VolunteerInput
 from desktop.ui.context import AppContext
-from desktop.ui.forms import ErrorForm
+from desktop.ui.forms import ErrorForm, mark_invalid, save_and_cancel
 
 ID_LENGTH = 18
-
-
-def _mark_invalid(widget: QWidget, invalid: bool) -> None:
-    widget.setProperty("invalid", invalid)
-    widget.style().unpolish(widget)
-    widget.style().polish(widget)
 
 
 class VolunteerFormDialog(QDialog):
@@ -99,14 +93,7 @@ class VolunteerFormDialog(QDialog):
         self.form.add_field("notes", self.tr("Notes"), self.notes)
         self._inputs: dict[str, QWidget] = {"id_number": self.id_number, "phone": self.phone}
 
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 16)
-        layout.setSpacing(16)
-        layout.addLayout(self.form)
-        layout.addWidget(self.buttons)
+        self.buttons = save_and_cancel(self, self.form, self.save)
 
         self.id_number.textChanged.connect(self._check_id)
         self.id_type.currentIndexChanged.connect(self._check_id)
@@ -166,7 +153,7 @@ class VolunteerFormDialog(QDialog):
         label = self.form.error_label(key)
         label.setText(message)
         label.setVisible(bool(message))
-        _mark_invalid(self._inputs.get(key) or self._field_widget(key), bool(message))
+        mark_invalid(self._inputs.get(key) or self._field_widget(key), bool(message))
 
     def _field_widget(self, key: str) -> QWidget:
         return {"gender": self.gender, "birth_date": self.birth_date}.get(key, self.name)
@@ -303,7 +290,7 @@ class VolunteerFormDialog(QDialog):
             shown = exc.fields | errors
             self.form.show_errors(shown)
             for key, widget in self._inputs.items():
-                _mark_invalid(widget, key in shown)
+                mark_invalid(widget, key in shown)
             self._show_clashes(data, shown)
             return
         except ServiceError as exc:

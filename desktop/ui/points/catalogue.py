@@ -7,10 +7,8 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QCheckBox,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -21,10 +19,10 @@ from desktop.services import points, shop
 from desktop.ui.context import AppContext
 from desktop.ui.points.dialogs import ItemDialog, ReasonDialog, StockDialog
 from desktop.ui.points.documents import show_receipt
-from desktop.ui.points.ledger import export_to
+from desktop.ui.points.ledger import FilteredList, export_on_worker, export_to
 from desktop.ui.points.models import ItemModel, RedemptionModel
-from desktop.ui.tasks import Task, error_text
-from desktop.ui.widgets import SearchBox, make_table
+from desktop.ui.tasks import Task
+from desktop.ui.widgets import make_table
 
 
 class CatalogueTab(QWidget):
@@ -39,11 +37,10 @@ class CatalogueTab(QWidget):
         self.items = ItemModel(ctx.database)
         self.redemptions = RedemptionModel(ctx.database)
 
-        self.search = SearchBox(self.tr("Search the catalogue"))
-        self.search.search.connect(lambda text: self.items.update_query(search=text))
-        self.offered_only = QCheckBox(self.tr("Only items on offer"))
-        self.offered_only.toggled.connect(lambda on: self.items.update_query(active_only=on))
-        self.item_view = make_table(self.items)
+        top = FilteredList(
+            self.items, self.tr("Search the catalogue"), self.tr("Only items on offer"), "active_only"
+        )
+        self.search, self.offered_only, self.item_view = top.search, top.only, top.view
         self.item_view.doubleClicked.connect(lambda _index: self.edit_item())
         can = ctx.actor.can("shop")
         buttons = []
@@ -70,19 +67,11 @@ class CatalogueTab(QWidget):
         self.export_button.clicked.connect(self.export)
         self.export_button.setEnabled(ctx.actor.can("export"))
 
-        top = QWidget()
-        column = QVBoxLayout(top)
-        column.setContentsMargins(0, 0, 0, 0)
-        filters = QHBoxLayout()
-        filters.addWidget(self.search, 1)
-        filters.addWidget(self.offered_only)
-        column.addLayout(filters)
-        column.addWidget(self.item_view, 1)
         row = QHBoxLayout()
         for button in buttons:
             row.addWidget(button)
         row.addStretch(1)
-        column.addLayout(row)
+        top.column.addLayout(row)
         bottom = QWidget()
         column = QVBoxLayout(bottom)
         column.setContentsMargins(0, 0, 0, 0)
@@ -160,20 +149,14 @@ class CatalogueTab(QWidget):
         path = export_to(self, self.tr("Export redemptions"), self.tr("redemptions.xlsx"))
         if not path:
             return
-        database, actor, query = self.ctx.database, self.ctx.actor, self.redemptions.query()
-
-        def work(_progress, _cancelled) -> int:
-            with database.uow() as s:
-                return shop.export_redemptions(s, actor, path, query)
-
-        self.task = Task(
-            work,
+        actor, query = self.ctx.actor, self.redemptions.query()
+        self.task = export_on_worker(
             self,
-            on_success=lambda n: self.message.emit(
-                self.tr("{count} rows written to {path}").format(count=n, path=path)
-            ),
-            on_failure=lambda error: QMessageBox.warning(self, self.tr("Export"), error_text(error)),
-        ).start()
+            self.ctx.database,
+            lambda s: shop.export_redemptions(s, actor, path, query),
+            path,
+            self.message.emit,
+        )
 
     def _after_change(self) -> None:
         self.refresh()

@@ -3,7 +3,9 @@ volunteer's entries, points given or taken by hand, reversals, and both lists to
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QDate, Signal
 from PySide6.QtWidgets import (
@@ -23,13 +25,20 @@ from PySide6.QtWidgets import (
 from desktop.models import POINTS_KINDS
 from desktop.services import points, points_history
 from desktop.ui.context import AppContext
+from desktop.ui.models.paged import SqlPagedModel
 from desktop.ui.points.dialogs import PointsDialog, ReasonDialog
 from desktop.ui.points.models import BalanceModel, HistoryModel
 from desktop.ui.tasks import Task, error_text
 from desktop.ui.widgets import SearchBox, make_table
 
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from desktop.db import Database
+
 
 def export_to(parent: QWidget, title: str, name: str) -> str:
+    """Where to write an export (.xlsx or .csv); empty when the user cancels."""
     path, _ = QFileDialog.getSaveFileName(
         parent,
         title,
@@ -37,6 +46,50 @@ def export_to(parent: QWidget, title: str, name: str) -> str:
         QCoreApplication.translate("PointsLedger", "Excel workbook (*.xlsx);;CSV file (*.csv)"),
     )
     return path
+
+
+def export_on_worker(
+    parent: QWidget,
+    database: Database,
+    write: Callable[[Session], int],
+    path: str,
+    announce: Callable[[str], None],
+) -> Task:
+    """Write an export on a worker (a district's lists take a while) and announce the rows written."""
+    # The ledger tab's translation context: its translations of these strings serve every points tab.
+    done = QCoreApplication.translate("LedgerTab", "{count} rows written to {path}")
+
+    def work(_progress, _cancelled) -> int:
+        with database.uow() as s:  # an export is audited
+            return write(s)
+
+    return Task(
+        work,
+        parent,
+        on_success=lambda count: announce(done.format(count=count, path=path)),
+        on_failure=lambda error: QMessageBox.warning(
+            parent, QCoreApplication.translate("LedgerTab", "Export"), error_text(error)
+        ),
+    ).start()
+
+
+class FilteredList(QWidget):
+    """A searched list with one "only …" box above its table; the tab adds its buttons below."""
+
+    def __init__(self, model: SqlPagedModel, placeholder: str, only: str, only_filter: str) -> None:
+        super().__init__()
+        self.search = SearchBox(placeholder)
+        self.search.search.connect(lambda text: model.update_query(search=text))
+        self.only = QCheckBox(only)
+        self.only.toggled.connect(lambda on: model.update_query(**{only_filter: on}))
+        self.view = make_table(model)
+        self.column = QVBoxLayout(self)
+        self.column.setContentsMargins(0, 0, 0, 0)
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 1)
+        filters.addWidget(self.only)
+        self.column.addLayout(filters)
+        self.column.addWidget(self.view, 1)
 
 
 class LedgerTab(QWidget):
@@ -53,11 +106,13 @@ class LedgerTab(QWidget):
         self.balances = BalanceModel(ctx.database)
         self.history = HistoryModel(ctx.database)
 
-        self.search = SearchBox(self.tr("Search by name, pinyin initials, phone or card code"))
-        self.search.search.connect(lambda text: self.balances.update_query(search=text))
-        self.with_points = QCheckBox(self.tr("Only with points"))
-        self.with_points.toggled.connect(lambda on: self.balances.update_query(with_points=on))
-        self.balance_view = make_table(self.balances)
+        left = FilteredList(
+            self.balances,
+            self.tr("Search by name, pinyin initials, phone or card code"),
+            self.tr("Only with points"),
+            "with_points",
+        )
+        self.search, self.with_points, self.balance_view = left.search, left.only, left.view
         self.balance_view.selectionModel().currentRowChanged.connect(
             lambda current, _old: self._chosen(current.row())
         )
@@ -102,18 +157,10 @@ class LedgerTab(QWidget):
         export_balances.setEnabled(ctx.actor.can("export"))
         export_history.setEnabled(ctx.actor.can("export"))
 
-        left = QWidget()
-        column = QVBoxLayout(left)
-        column.setContentsMargins(0, 0, 0, 0)
-        filters = QHBoxLayout()
-        filters.addWidget(self.search, 1)
-        filters.addWidget(self.with_points)
-        column.addLayout(filters)
-        column.addWidget(self.balance_view, 1)
         foot = QHBoxLayout()
         foot.addWidget(self.count_label, 1)
         foot.addWidget(export_balances)
-        column.addLayout(foot)
+        left.column.addLayout(foot)
         right = QWidget()
         column = QVBoxLayout(right)
         column.setContentsMargins(0, 0, 0, 0)
@@ -257,22 +304,8 @@ class LedgerTab(QWidget):
             query, actor = self.history.query(), self.ctx.actor
             self._export(lambda s: points_history.export_history(s, actor, path, query), path)
 
-    def _export(self, write, path: str) -> None:
-        """A district's balances take a while: written on a worker, announced when done."""
-        database = self.ctx.database
-
-        def work(_progress, _cancelled) -> int:
-            with database.uow() as s:  # an export is audited
-                return write(s)
-
-        self.export_task = Task(
-            work,
-            self,
-            on_success=lambda count: self.message.emit(
-                self.tr("{count} rows written to {path}").format(count=count, path=path)
-            ),
-            on_failure=lambda error: QMessageBox.warning(self, self.tr("Export"), error_text(error)),
-        ).start()
+    def _export(self, write: Callable[[Session], int], path: str) -> None:
+        self.export_task = export_on_worker(self, self.ctx.database, write, path, self.message.emit)
 
     def refresh(self) -> None:
         self.balances.refresh()

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -20,9 +19,9 @@ from PySide6.QtWidgets import (
 from desktop.services import stock
 from desktop.ui.context import AppContext
 from desktop.ui.points.counter import small_table
-from desktop.ui.points.ledger import export_to
+from desktop.ui.points.ledger import export_on_worker, export_to
 from desktop.ui.points.models import StockModel
-from desktop.ui.tasks import Task, error_text
+from desktop.ui.tasks import Task
 
 
 class StockTab(QWidget):
@@ -98,18 +97,12 @@ class StockTab(QWidget):
         path = export_to(self, self.tr("Export stock report"), self.tr("stock report.xlsx"))
         if not path:
             return
-        database, actor = self.ctx.database, self.ctx.actor
+        actor = self.ctx.actor
         start, end = self.period()
-
-        def work(_progress, _cancelled) -> int:
-            with database.uow() as s:
-                return stock.export_stock_report(s, actor, path, start, end)
-
-        self.task = Task(
-            work,
+        self.task = export_on_worker(
             self,
-            on_success=lambda n: self.message.emit(
-                self.tr("{count} rows written to {path}").format(count=n, path=path)
-            ),
-            on_failure=lambda error: QMessageBox.warning(self, self.tr("Export"), error_text(error)),
-        ).start()
+            self.ctx.database,
+            lambda s: stock.export_stock_report(s, actor, path, start, end),
+            path,
+            self.message.emit,
+        )
