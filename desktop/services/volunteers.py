@@ -392,6 +392,7 @@ class VolunteerQuery:
     search: str = ""
     status: str | None = None
     team_id: int | None = None
+    station_id: int | None = None
     skill: str = ""
     registered_from: date | None = None
     registered_to: date | None = None
@@ -446,6 +447,8 @@ def _filtered(q: VolunteerQuery, stmt: Select, thresholds: tuple[float, ...]) ->
         stmt = stmt.where(
             Volunteer.id.in_(select(TeamMembership.volunteer_id).where(TeamMembership.team_id == q.team_id))
         )
+    if q.station_id is not None:
+        stmt = stmt.where(Volunteer.station_id == q.station_id)
     if q.skill:
         stmt = stmt.where(Volunteer.skills.contains(q.skill.strip()))
     if q.registered_from:

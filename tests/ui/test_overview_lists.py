@@ -193,13 +193,15 @@ def test_the_notes_say_what_the_list_holds(window, db, qtbot, scene):
     window.show_page("overview")
     overview.tiles["new_volunteers"].clicked.emit()
     assert window.page("volunteers").note.text.text() == (
-        f"Showing: volunteers · registered {YEAR}-01-01 – {YEAR}-12-31 (from the overview)"
+        f"Showing: volunteers · 明珠社区新时代文明实践站 · registered {YEAR}-01-01 – {YEAR}-12-31 (from the overview)"
     )
+    # The list holds exactly the people the tile counts: that station's, not every station's.
+    assert window.page("volunteers").model.total() == int(overview.tiles["new_volunteers"].value.text()) == 3
     window.show_page("overview")
     overview.period.setCurrentIndex(overview.period.findData("last_year"))
     overview.tiles["volunteers"].clicked.emit()
     assert window.page("volunteers").note.text.text() == (
-        f"Showing: volunteers · registered up to {LAST_YEAR_END} (from the overview)"
+        f"Showing: volunteers · 明珠社区新时代文明实践站 · registered up to {LAST_YEAR_END} (from the overview)"
     )
 
 

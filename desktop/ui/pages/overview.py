@@ -482,8 +482,8 @@ class OverviewPage(Page):
             self._star_menu()
             return
         requests: dict[str, tuple[str, dict[str, Any]]] = {
-            "volunteers": ("volunteers", {"registered_to": end}),
-            "new_volunteers": ("volunteers", {"registered_from": start, "registered_to": end}),
+            "volunteers": ("volunteers", {"registered_to": end, "station_id": station}),
+            "new_volunteers": ("volunteers", {"registered_from": start, "registered_to": end, "station_id": station}),
             "teams": ("teams", {"station_id": station}),
             "events": ("events", {"start": lo, "end": hi, "station_id": station, "status": events.NOT_CANCELLED}),
             "points_earned": ("points", {"kinds": ("earned", "award"), "date_from": start, "date_to": end}),
@@ -504,13 +504,14 @@ class OverviewPage(Page):
     def _star_menu(self) -> None:
         menu = QMenu(self)
         stars = self.shown.figures.stars if self.shown else {}
+        station = self.leaf_station()
         for level in dashboard.STAR_LEVELS:
             action = menu.addAction(
                 self.tr("{stars} {n} volunteers").format(stars=STAR * level, n=f"{stars.get(level, 0):,}")
             )
             action.triggered.connect(
                 lambda _checked=False, level=level: self.list_requested.emit(
-                    "volunteers", {"star_level": level}
+                    "volunteers", {"star_level": level, "station_id": station}
                 )
             )
         self.window_open = menu

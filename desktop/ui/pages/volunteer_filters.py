@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services import settings, stars, teams, volunteers
+from desktop.services import settings, stars, stations, teams, volunteers
 from desktop.services.teams import TeamQuery
 from desktop.ui.context import AppContext
 from desktop.ui.models.volunteer_model import STAR
@@ -26,7 +26,9 @@ from desktop.ui.widgets import SearchBox
 MAX_STARS = 5
 TEAM_CHOICES = 1000  # a district has 100+ teams; the combo lists them all
 # The VolunteerQuery fields these widgets show, i.e. what `show_only` can be asked for.
-FILTER_KEYS = ("search", "status", "team_id", "star_level", "skill", "registered_from", "registered_to")
+FILTER_KEYS = (
+    "search", "status", "team_id", "station_id", "star_level", "skill", "registered_from", "registered_to"
+)
 
 
 def period_bounds(key: str, today: date) -> tuple[date | None, date | None]:
@@ -172,6 +174,9 @@ class VolunteerFilters(QWidget):
         self.more.setCheckable(True)
         self.more.toggled.connect(self._show_more)
 
+        self.station = QComboBox()
+        self.station.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.load_stations()
         self.skill = SearchBox(self.tr("Skill"))
         self.skill.setMinimumWidth(120)
         self.skill.setMaximumWidth(160)
@@ -198,6 +203,7 @@ class VolunteerFilters(QWidget):
         for line in (upper, lower):
             line.setSpacing(14)
             second.addLayout(line)
+        upper.addWidget(self.station)
         upper.addWidget(self.skill)
         upper.addWidget(self.registered)
         upper.addStretch(1)
@@ -211,7 +217,7 @@ class VolunteerFilters(QWidget):
         column.addLayout(first)
         column.addWidget(self.second)
 
-        for combo in (self.status, self.team, self.stars):
+        for combo in (self.status, self.team, self.stars, self.station):
             combo.currentIndexChanged.connect(self._changed)
         self.skill.search.connect(self._changed)
         self.registered.changed.connect(self._changed)
@@ -230,16 +236,37 @@ class VolunteerFilters(QWidget):
         self.team.setCurrentIndex(max(index, 0))
         self.team.blockSignals(False)
 
+    def load_stations(self) -> None:
+        """(Re)read the stations; the choice is shown only where there is more than one station
+        (or the list is filtered by one, so that it says so)."""
+        chosen = self.station.currentData()
+        self.station.blockSignals(True)
+        self.station.clear()
+        self.station.addItem(self.tr("All stations"), None)
+        with self.ctx.database.reader() as s:
+            for row in stations.list_stations(s):
+                self.station.addItem(row.name, row.id)
+        self.station.setCurrentIndex(max(self.station.findData(chosen), 0) if chosen is not None else 0)
+        self.station.blockSignals(False)
+        self._station_shown()
+
+    def _station_shown(self) -> None:
+        self.station.setVisible(self.station.count() > 2 or self.station.currentIndex() > 0)
+
     def _show_more(self, shown: bool) -> None:
         self.second.setVisible(shown)
 
     def hidden_count(self) -> int:
         """How many of the filters behind "More filters" are set."""
-        return sum((bool(self.skill.text().strip()), self.registered.is_set(), self.new_star.is_set()))
+        return sum((
+            self.station.currentIndex() > 0, bool(self.skill.text().strip()),
+            self.registered.is_set(), self.new_star.is_set(),
+        ))
 
     def _changed(self, *_args: Any) -> None:
         if self._quiet:
             return
+        self._station_shown()
         hidden = self.hidden_count()
         self.more.setText(self.tr("More filters ({n})").format(n=hidden) if hidden else self.tr("More filters"))
         self.changed.emit()
@@ -250,6 +277,7 @@ class VolunteerFilters(QWidget):
         changes: dict[str, Any] = {
             "status": self.status.currentData(),
             "team_id": self.team.currentData(),
+            "station_id": self.station.currentData(),
             "star_level": self.stars.currentData(),
             "skill": self.skill.text().strip(),
             "registered_from": start,
@@ -267,6 +295,7 @@ class VolunteerFilters(QWidget):
             (
                 self.status.currentIndex() > 0,
                 self.team.currentIndex() > 0,
+                self.station.currentIndex() > 0,
                 self.stars.currentIndex() > 0,
                 bool(self.skill.text().strip()),
                 self.registered.is_set(),
@@ -286,6 +315,7 @@ class VolunteerFilters(QWidget):
     def _reset_filters(self) -> None:
         self.status.setCurrentIndex(0)
         self.team.setCurrentIndex(0)
+        self.station.setCurrentIndex(0)
         self.stars.setCurrentIndex(0)
         self.skill.clear()
         self.registered.reset()
@@ -299,12 +329,15 @@ class VolunteerFilters(QWidget):
             raise ValueError(f"the volunteer list has no filter for {', '.join(unknown)}")
         if filters.get("team_id") is not None:
             self.load_teams()  # a team made since the list was opened
+        if filters.get("station_id") is not None:
+            self.load_stations()
         self._quiet = True
         try:
             self._reset_filters()
             enter(self.search, filters.get("search") or "")
             choose(self.status, filters.get("status"))
             choose(self.team, filters.get("team_id"))
+            choose(self.station, filters.get("station_id"))
             choose(self.stars, filters.get("star_level"))
             enter(self.skill, filters.get("skill") or "")
             self.registered.set_bounds(filters.get("registered_from"), filters.get("registered_to"))
@@ -325,6 +358,7 @@ class VolunteerFilters(QWidget):
             what = self.tr("volunteers")
         details = [self.status.currentText() if filters.get("status") else ""]
         details.append(self.team.currentText() if filters.get("team_id") is not None else "")
+        details.append(self.station.currentText() if filters.get("station_id") is not None else "")
         start, end = filters.get("registered_from"), filters.get("registered_to")
         if start or end:
             details.append(self.tr("registered {days}").format(days=period_text(start, end)))

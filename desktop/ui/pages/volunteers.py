@@ -123,6 +123,7 @@ class VolunteersPage(Page):
 
     def refresh(self) -> None:
         self.filters.load_teams()
+        self.filters.load_stations()
         self.model.refresh()
         self.pane.reload()
 
