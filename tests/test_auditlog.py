@@ -145,12 +145,12 @@ def test_export_csv_and_xlsx_and_the_export_is_recorded(db, admin, tmp_path, wan
         rows = list(csv.reader(fh))
     assert len(rows) == 14 and rows[1][2].startswith("'=")  # a spreadsheet will not run it
     assert rows[0][6:] == ["What changed", "Before (as stored)", "After (as stored)"]
-    assert rows[2][6:] == ["Name: 旧11 → 新11", '{"name": "旧11"}', '{"name": "新11"}']
+    assert rows[2][6:] == ["Team name: 旧11 → 新11", '{"name": "旧11"}', '{"name": "新11"}']
     assert auditlog.export_entries(db, admin, q, tmp_path / "log.xlsx") == 13
     sheet = load_workbook(tmp_path / "log.xlsx").active
     values = list(sheet.values)
     assert values[0][0] == "No." and len(values) == 14
-    assert values[2][6:] == ("Name: 旧11 → 新11", '{"name": "旧11"}', '{"name": "新11"}')
+    assert values[2][6:] == ("Team name: 旧11 → 新11", '{"name": "旧11"}', '{"name": "新11"}')
     with db.reader() as s:
         exports = s.scalars(select(AuditEntry.after).where(AuditEntry.action == "export")).all()
     assert exports == ['{"file": "log.csv", "rows": 13}', '{"file": "log.xlsx", "rows": 13}']
@@ -321,7 +321,7 @@ def test_values_in_words(beijing):
     assert fmt("update", "settings", "category_weights", {"reading": 1.5}) == (
         "Reading promotion and parent-child reading: 1.5"
     )
-    assert fmt("merge", "volunteer", "moved", {"scans": 3, "redemptions": 0}) == "Scans: 3, Redemptions: 0"
+    assert fmt("merge", "volunteer", "moved", {"scans": 3, "redemptions": 0}) == "Scans: 3; Redemptions: 0"
     assert fmt("import", "volunteer", "updated", {"4": {"phone": "1"}, "9": {"name": "李"}}) == "2 volunteer(s)"
     assert fmt("create", "volunteer", "skills", "") == "—" and fmt("withdraw", "event", "promoted", None) == "—"
 

@@ -266,6 +266,11 @@ ENTITY_FIELD_LABELS = {
     ("database", "from"): QT_TRANSLATE_NOOP("AuditLog", "Restored from"),
     ("certificate", "kind"): QT_TRANSLATE_NOOP("AuditLog", "Certificate kind"),
     ("event", "kind"): QT_TRANSLATE_NOOP("AuditLog", "Clash"),
+    # "name" is a person's name on a volunteer, a thing's name elsewhere (姓名 / 名称 in Chinese).
+    ("team", "name"): QT_TRANSLATE_NOOP("AuditLog", "Team name"),
+    ("station", "name"): QT_TRANSLATE_NOOP("AuditLog", "Station name"),
+    ("shop_item", "name"): QT_TRANSLATE_NOOP("AuditLog", "Item name"),
+    ("template", "name"): QT_TRANSLATE_NOOP("AuditLog", "Template name"),
 }
 # Lists of volunteer numbers: a few are listed, more are counted.
 VOLUNTEER_LISTS = frozenset({"volunteer_ids", "enrolled", "waitlisted", "promoted"})
@@ -477,7 +482,8 @@ def _dict_text(action: str, entity: str, key: str, value: dict[str, Any]) -> str
         if v is not None and v != ""
     ]
     colon = translate("Common", ": ")
-    return translate("Common", ", ").join(f"{label}{colon}{text}" for label, text in pairs)
+    # Pairs are set apart more strongly than the items of a list (、 in Chinese would run them together).
+    return translate("Common", "; ").join(f"{label}{colon}{text}" for label, text in pairs)
 
 
 def _child_label(entity: str, parent: str, key: Any) -> str:

@@ -409,7 +409,7 @@ def _review_order(q: ReviewQuery) -> list:
     columns = REVIEW_SORTS.get(q.sort)
     if columns is None:
         raise ValidationError(
-            "sort", translate("Hours", "The list cannot be sorted by {key}.").format(key=q.sort)
+            "sort", translate("Hours", "The list cannot be sorted that way.")
         )
     return [c.desc() if q.descending else c.asc() for c in (*columns, ServiceRecord.id)]
 

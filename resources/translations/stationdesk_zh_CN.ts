@@ -54,18 +54,6 @@ Check-in operator: the check-in console and signing in by hand only.</source>
 <context>
     <name>Accounts</name>
     <message>
-        <source>Administrator</source>
-        <translation>管理员</translation>
-    </message>
-    <message>
-        <source>Coordinator</source>
-        <translation>工作人员</translation>
-    </message>
-    <message>
-        <source>Check-in operator</source>
-        <translation>签到员</translation>
-    </message>
-    <message>
         <source>A password needs at least {n} characters.</source>
         <translation>密码至少需要 {n} 个字符。</translation>
     </message>
@@ -632,6 +620,598 @@ Check-in operator: the check-in console and signing in by hand only.</source>
         <translation>演示数据</translation>
     </message>
     <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <source>ID type</source>
+        <translation>证件类型</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <source>Skills</source>
+        <translation>技能特长</translation>
+    </message>
+    <message>
+        <source>Political status</source>
+        <translation>政治面貌</translation>
+    </message>
+    <message>
+        <source>Registered on</source>
+        <translation>注册日期</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Consented to more personal data</source>
+        <translation>同意登记更多个人信息</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Station No.</source>
+        <translation>实践站编号</translation>
+    </message>
+    <message>
+        <source>Card code</source>
+        <translation>志愿者证编码</translation>
+    </message>
+    <message>
+        <source>Merged volunteer No.</source>
+        <translation>被合并的志愿者编号</translation>
+    </message>
+    <message>
+        <source>Moved to the kept record</source>
+        <translation>并入保留的记录</translation>
+    </message>
+    <message>
+        <source>Volunteers</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <source>Teams</source>
+        <translation>队伍</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>Scans</source>
+        <translation>扫码记录</translation>
+    </message>
+    <message>
+        <source>Enrolments</source>
+        <translation>报名记录</translation>
+    </message>
+    <message>
+        <source>Service records</source>
+        <translation>服务记录</translation>
+    </message>
+    <message>
+        <source>Points entries</source>
+        <translation>积分明细</translation>
+    </message>
+    <message>
+        <source>Redemptions</source>
+        <translation>兑换记录</translation>
+    </message>
+    <message>
+        <source>Team memberships</source>
+        <translation>入队记录</translation>
+    </message>
+    <message>
+        <source>Event open for check-in (No.)</source>
+        <translation>正在签到的活动（编号）</translation>
+    </message>
+    <message>
+        <source>Demo variant (seed)</source>
+        <translation>演示数据版本（随机种子）</translation>
+    </message>
+    <message>
+        <source>Service category</source>
+        <translation>服务类别</translation>
+    </message>
+    <message>
+        <source>Team leader (volunteer No.)</source>
+        <translation>队长（志愿者编号）</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>活动名称</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation>结束时间</translation>
+    </message>
+    <message>
+        <source>Team No.</source>
+        <translation>队伍编号</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>招募名额</translation>
+    </message>
+    <message>
+        <source>Service content</source>
+        <translation>服务内容</translation>
+    </message>
+    <message>
+        <source>Beneficiaries</source>
+        <translation>服务对象</translation>
+    </message>
+    <message>
+        <source>Activity leader</source>
+        <translation>活动负责人</translation>
+    </message>
+    <message>
+        <source>Recorder</source>
+        <translation>记录人</translation>
+    </message>
+    <message>
+        <source>Walk-ins allowed</source>
+        <translation>允许临时参加</translation>
+    </message>
+    <message>
+        <source>Check-in opens (minutes before the start)</source>
+        <translation>提前开放签到（活动开始前分钟数）</translation>
+    </message>
+    <message>
+        <source>Repeat scans ignored for (seconds)</source>
+        <translation>重复扫码忽略时间（秒）</translation>
+    </message>
+    <message>
+        <source>Rounding of hours</source>
+        <translation>时长取整规则</translation>
+    </message>
+    <message>
+        <source>Hours cap per activity</source>
+        <translation>每场活动最多计入时长（小时）</translation>
+    </message>
+    <message>
+        <source>People served</source>
+        <translation>服务对象人次</translation>
+    </message>
+    <message>
+        <source>Quality evaluation</source>
+        <translation>服务质量评价</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>活动总结</translation>
+    </message>
+    <message>
+        <source>Repeats</source>
+        <translation>重复方式</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Event No.</source>
+        <translation>活动编号</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <source>New series No.</source>
+        <translation>新周期活动编号</translation>
+    </message>
+    <message>
+        <source>Start time</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Length (minutes)</source>
+        <translation>时长（分钟）</translation>
+    </message>
+    <message>
+        <source>Event details</source>
+        <translation>活动信息</translation>
+    </message>
+    <message>
+        <source>Template No.</source>
+        <translation>模板编号</translation>
+    </message>
+    <message>
+        <source>Enrolled volunteers</source>
+        <translation>已报名的志愿者</translation>
+    </message>
+    <message>
+        <source>Volunteers on the waiting list</source>
+        <translation>候补的志愿者</translation>
+    </message>
+    <message>
+        <source>Walk-in</source>
+        <translation>临时参加</translation>
+    </message>
+    <message>
+        <source>Volunteer No.</source>
+        <translation>志愿者编号</translation>
+    </message>
+    <message>
+        <source>Sign-in or sign-out</source>
+        <translation>签到/签退</translation>
+    </message>
+    <message>
+        <source>Scan No.</source>
+        <translation>扫码记录编号</translation>
+    </message>
+    <message>
+        <source>Undone</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <source>Clashes</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <source>Number of clashes</source>
+        <translation>冲突数</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Other event No.</source>
+        <translation>另一场活动编号</translation>
+    </message>
+    <message>
+        <source>Records made</source>
+        <translation>新生成的记录</translation>
+    </message>
+    <message>
+        <source>Records replaced</source>
+        <translation>被替换的记录</translation>
+    </message>
+    <message>
+        <source>Records unchanged</source>
+        <translation>未变动的记录</translation>
+    </message>
+    <message>
+        <source>Records to check</source>
+        <translation>需核查的记录</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>审核状态</translation>
+    </message>
+    <message>
+        <source>Service minutes</source>
+        <translation>服务时长（分钟）</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Service record No.</source>
+        <translation>服务记录编号</translation>
+    </message>
+    <message>
+        <source>Corrects service record No.</source>
+        <translation>所更正的服务记录编号</translation>
+    </message>
+    <message>
+        <source>Certificate No.</source>
+        <translation>证书编号</translation>
+    </message>
+    <message>
+        <source>Period from</source>
+        <translation>服务时段起</translation>
+    </message>
+    <message>
+        <source>Period to</source>
+        <translation>服务时段止</translation>
+    </message>
+    <message>
+        <source>Star level</source>
+        <translation>星级</translation>
+    </message>
+    <message>
+        <source>Reprints</source>
+        <translation>补打次数</translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <translation>已打印</translation>
+    </message>
+    <message>
+        <source>Reversing entry No.</source>
+        <translation>撤销记录编号</translation>
+    </message>
+    <message>
+        <source>Points taken back</source>
+        <translation>收回的积分</translation>
+    </message>
+    <message>
+        <source>Points not recovered (already spent)</source>
+        <translation>未能收回的积分（已使用）</translation>
+    </message>
+    <message>
+        <source>New service record No.</source>
+        <translation>新服务记录编号</translation>
+    </message>
+    <message>
+        <source>Goods</source>
+        <translation>物品</translation>
+    </message>
+    <message>
+        <source>Price (points)</source>
+        <translation>所需积分</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Limit per volunteer</source>
+        <translation>每人限兑</translation>
+    </message>
+    <message>
+        <source>Limit period</source>
+        <translation>限兑周期</translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变动数量</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Person&apos;s name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Locked until</source>
+        <translation>锁定至</translation>
+    </message>
+    <message>
+        <source>Star levels (hours)</source>
+        <translation>星级门槛（小时）</translation>
+    </message>
+    <message>
+        <source>Points per hour</source>
+        <translation>每小时积分</translation>
+    </message>
+    <message>
+        <source>Points weight by category</source>
+        <translation>各服务类别积分系数</translation>
+    </message>
+    <message>
+        <source>Points cap per activity</source>
+        <translation>每场活动积分上限</translation>
+    </message>
+    <message>
+        <source>Station name</source>
+        <translation>实践站名称</translation>
+    </message>
+    <message>
+        <source>Station level</source>
+        <translation>实践站级别</translation>
+    </message>
+    <message>
+        <source>Person in charge</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Handled by</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系方式</translation>
+    </message>
+    <message>
+        <source>Logo file</source>
+        <translation>标志图片文件</translation>
+    </message>
+    <message>
+        <source>Seal image file</source>
+        <translation>公章图片文件</translation>
+    </message>
+    <message>
+        <source>Lock when idle (minutes)</source>
+        <translation>无人操作自动锁定（分钟）</translation>
+    </message>
+    <message>
+        <source>Backups kept</source>
+        <translation>保留备份份数</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Worksheet</source>
+        <translation>工作表</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>更新内容</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>未导入</translation>
+    </message>
+    <message>
+        <source>Teams created</source>
+        <translation>新建队伍</translation>
+    </message>
+    <message>
+        <source>Full ID numbers</source>
+        <translation>完整证件号码</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜索内容</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>列表</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>Replaced file kept as</source>
+        <translation>被替换的数据库另存为</translation>
+    </message>
+    <message>
+        <source>Restored from</source>
+        <translation>恢复来源</translation>
+    </message>
+    <message>
+        <source>Certificate kind</source>
+        <translation>证书类型</translation>
+    </message>
+    <message>
+        <source>Clash</source>
+        <translation>冲突类型</translation>
+    </message>
+    <message>
+        <source>Team name</source>
+        <translation>队伍名称</translation>
+    </message>
+    <message>
+        <source>Item name</source>
+        <translation>物品名称</translation>
+    </message>
+    <message>
+        <source>Template name</source>
+        <translation>模板名称</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>{n} volunteer(s)</source>
+        <translation>{n} 名志愿者</translation>
+    </message>
+    <message>
+        <source>{n} record(s)</source>
+        <translation>{n} 条记录</translation>
+    </message>
+    <message>
+        <source>{n} volunteers</source>
+        <translation>{n} 名志愿者</translation>
+    </message>
+    <message>
+        <source>No. {ids}</source>
+        <translation>编号 {ids}</translation>
+    </message>
+    <message>
+        <source>{n} clashes</source>
+        <translation>{n} 处冲突</translation>
+    </message>
+    <message>
+        <source>{n} teams</source>
+        <translation>{n} 支队伍</translation>
+    </message>
+    <message>
+        <source>Volunteer No. {id}</source>
+        <translation>志愿者（编号 {id}）</translation>
+    </message>
+    <message>
+        <source>No. {id}</source>
+        <translation>编号 {id}</translation>
+    </message>
+    <message>
+        <source>{field} › {part}</source>
+        <translation>{field} › {part}</translation>
+    </message>
+    <message>
+        <source>{n} more, not listed here</source>
+        <translation>另有 {n} 条，此处未列出</translation>
+    </message>
+    <message>
         <source>The end of the period is before its start.</source>
         <translation>截止日期早于起始日期。</translation>
     </message>
@@ -664,12 +1244,16 @@ Check-in operator: the check-in console and signing in by hand only.</source>
         <translation>对象编号</translation>
     </message>
     <message>
-        <source>Before</source>
-        <translation>修改前</translation>
+        <source>What changed</source>
+        <translation>改动内容</translation>
     </message>
     <message>
-        <source>After</source>
-        <translation>修改后</translation>
+        <source>Before (as stored)</source>
+        <translation>修改前（原始数据）</translation>
+    </message>
+    <message>
+        <source>After (as stored)</source>
+        <translation>修改后（原始数据）</translation>
     </message>
     <message>
         <source>Export to a .csv or .xlsx file.</source>
@@ -754,16 +1338,16 @@ Check-in operator: the check-in console and signing in by hand only.</source>
         <translation>共 {n} 条</translation>
     </message>
     <message>
+        <source>{time} — {name}: {action} ({record})</source>
+        <translation>{time} — {name}：{action}（{record}）</translation>
+    </message>
+    <message>
         <source>{time} — {name}: {action} ({record} No. {id})</source>
         <translation>{time} — {name}：{action}（{record}，编号 {id}）</translation>
     </message>
     <message>
-        <source>Before:</source>
-        <translation>修改前：</translation>
-    </message>
-    <message>
-        <source>After:</source>
-        <translation>修改后：</translation>
+        <source>No values were recorded for this entry.</source>
+        <translation>这条日志没有记录具体内容。</translation>
     </message>
     <message>
         <source>Export the audit log</source>
@@ -1009,6 +1593,14 @@ Restoring replaces ALL data in this database with this copy. The current databas
         <translation>未找到摄像头，请使用 USB 扫码枪扫码。</translation>
     </message>
     <message>
+        <source>The camera “{name}” was unplugged and has stopped. Scans come from the USB scanner; plug it back in to use it again.</source>
+        <translation>摄像头“{name}”已拔出，扫码已停止。现在请用 USB 扫码枪扫码；重新插上摄像头即可继续使用。</translation>
+    </message>
+    <message>
+        <source>A camera was connected: choose it above to scan cards with it.</source>
+        <translation>已连接新的摄像头：请在上方选择它，即可用它扫描志愿者证。</translation>
+    </message>
+    <message>
         <source>Camera on: hold the card&apos;s QR code in front of it.</source>
         <translation>摄像头已开启：请将志愿者证上的二维码对准摄像头。</translation>
     </message>
@@ -1195,14 +1787,6 @@ Restoring replaces ALL data in this database with this copy. The current databas
     <message>
         <source>redemptions.xlsx</source>
         <translation>兑换记录.xlsx</translation>
-    </message>
-    <message>
-        <source>{count} rows written to {path}</source>
-        <translation>已将 {count} 行写入 {path}</translation>
-    </message>
-    <message>
-        <source>Export</source>
-        <translation>导出</translation>
     </message>
 </context>
 <context>
@@ -3287,6 +3871,18 @@ Restoring replaces ALL data in this database with this copy. The current databas
         <translation>按活动名称或地点搜索</translation>
     </message>
     <message>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>All but cancelled</source>
+        <translation>不含已取消</translation>
+    </message>
+    <message>
+        <source>Chosen days…</source>
+        <translation>自选日期…</translation>
+    </message>
+    <message>
         <source>Calendar</source>
         <translation>日历</translation>
     </message>
@@ -3309,6 +3905,26 @@ Restoring replaces ALL data in this database with this copy. The current databas
     <message>
         <source>{n} events</source>
         <translation>共 {n} 场活动</translation>
+    </message>
+    <message>
+        <source>All stations</source>
+        <translation>全部实践站</translation>
+    </message>
+    <message>
+        <source>search “{text}”</source>
+        <translation>搜索“{text}”</translation>
+    </message>
+    <message>
+        <source>events held</source>
+        <translation>已开展活动</translation>
+    </message>
+    <message>
+        <source>events</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>all events</source>
+        <translation>全部活动</translation>
     </message>
 </context>
 <context>
@@ -3516,6 +4132,33 @@ Restoring replaces ALL data in this database with this copy. The current databas
     </message>
 </context>
 <context>
+    <name>FilterNote</name>
+    <message>
+        <source>{start} – {end}</source>
+        <translation>{start} – {end}</translation>
+    </message>
+    <message>
+        <source>up to {end}</source>
+        <translation>截至{end}</translation>
+    </message>
+    <message>
+        <source>from {start}</source>
+        <translation>自{start}起</translation>
+    </message>
+    <message>
+        <source>Show all</source>
+        <translation>显示全部</translation>
+    </message>
+    <message>
+        <source>Clear these filters and show the whole list</source>
+        <translation>清除这些筛选条件，显示完整列表</translation>
+    </message>
+    <message>
+        <source>Showing: {what} (from the overview)</source>
+        <translation>当前显示：{what}（从概览打开）</translation>
+    </message>
+</context>
+<context>
     <name>FirstAdminDialog</name>
     <message>
         <source>Create the administrator account</source>
@@ -3703,6 +4346,10 @@ Restoring replaces ALL data in this database with this copy. The current databas
         <translation>未知的审核状态：{state}</translation>
     </message>
     <message>
+        <source>The list cannot be sorted that way.</source>
+        <translation>列表不能按这种方式排序。</translation>
+    </message>
+    <message>
         <source>Choose at least one record.</source>
         <translation>请至少选择一条记录。</translation>
     </message>
@@ -3887,6 +4534,10 @@ Restoring replaces ALL data in this database with this copy. The current databas
     <message>
         <source>Reject hours</source>
         <translation>审核不通过</translation>
+    </message>
+    <message>
+        <source>{n} selected record(s) are no longer shown and were unselected.</source>
+        <translation>有 {n} 条已选记录不再显示，已取消选择。</translation>
     </message>
     <message>
         <source>Why are these hours not credited? (optional)</source>
@@ -5101,6 +5752,14 @@ The pages appear here, ready to print or to save as PDF.</source>
     <message>
         <source>Custom…</source>
         <translation>自定义…</translation>
+    </message>
+    <message>
+        <source>Up to…</source>
+        <translation>截至某日…</translation>
+    </message>
+    <message>
+        <source>From…</source>
+        <translation>自某日起…</translation>
     </message>
 </context>
 <context>
@@ -6889,14 +7548,6 @@ The pages appear here, ready to print or to save as PDF.</source>
         <source>stock report.xlsx</source>
         <translation>库存报表.xlsx</translation>
     </message>
-    <message>
-        <source>{count} rows written to {path}</source>
-        <translation>已将 {count} 行写入 {path}</translation>
-    </message>
-    <message>
-        <source>Export</source>
-        <translation>导出</translation>
-    </message>
 </context>
 <context>
     <name>TaskProgressDialog</name>
@@ -7138,6 +7789,18 @@ The pages appear here, ready to print or to save as PDF.</source>
         <translation>全部实践站</translation>
     </message>
     <message>
+        <source>search “{text}”</source>
+        <translation>搜索“{text}”</translation>
+    </message>
+    <message>
+        <source>teams</source>
+        <translation>队伍</translation>
+    </message>
+    <message>
+        <source>all teams</source>
+        <translation>全部队伍</translation>
+    </message>
+    <message>
         <source>{n} teams</source>
         <translation>共 {n} 支队伍</translation>
     </message>
@@ -7305,8 +7968,40 @@ The pages appear here, ready to print or to save as PDF.</source>
         <translation>全部队伍</translation>
     </message>
     <message>
+        <source>All stations</source>
+        <translation>全部实践站</translation>
+    </message>
+    <message>
         <source>More filters ({n})</source>
         <translation>更多筛选（{n}）</translation>
+    </message>
+    <message>
+        <source>{stars} volunteers</source>
+        <translation>{stars} 志愿者</translation>
+    </message>
+    <message>
+        <source>volunteers without stars yet</source>
+        <translation>尚无星级的志愿者</translation>
+    </message>
+    <message>
+        <source>volunteers</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <source>registered {days}</source>
+        <translation>{days}注册</translation>
+    </message>
+    <message>
+        <source>skill “{skill}”</source>
+        <translation>技能特长“{skill}”</translation>
+    </message>
+    <message>
+        <source>search “{text}”</source>
+        <translation>搜索“{text}”</translation>
+    </message>
+    <message>
+        <source>all volunteers</source>
+        <translation>全部志愿者</translation>
     </message>
 </context>
 <context>

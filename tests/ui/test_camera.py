@@ -276,7 +276,7 @@ def test_unplugging_the_camera_in_use_stops_it_and_says_so(panel, monkeypatch):
     assert listed(panel) == [NO_CAMERA, "Laptop camera"] and panel.combo.currentIndex() == 0
     assert panel.note.isVisibleTo(panel) and panel.note.text() == (
         "The camera “USB camera” was unplugged and has stopped. Scans come from the USB scanner; "
-        "plug it in again to go on with it."
+        "plug it back in to use it again."
     )
     assert panel.settings.value(CAMERA_SETTING) == "usb1"  # still the operator's choice
     # Another change that does not bring it back leaves the message; its return starts it again.

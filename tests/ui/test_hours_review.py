@@ -297,7 +297,7 @@ def test_a_filter_that_hides_chosen_records_unchooses_them_and_says_so(qtbot, tm
     select_names(page, "志愿者0", "志愿者1")
     with qtbot.waitSignal(page.status_message) as status:
         page.set_state_filter("flagged")
-    assert status.args == ["1 chosen record(s) are not among the rows shown now and are no longer chosen."]
+    assert status.args == ["1 selected record(s) are no longer shown and were unselected."]
     assert chosen(page) == [(0, "志愿者1")]
     v0, v1, _ = records["people"]
     page.approve_button.click()

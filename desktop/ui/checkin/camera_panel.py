@@ -96,7 +96,7 @@ class CameraPanel(QWidget):
             self._camera_id, self._unplugged = "", in_use
             self.show_message(
                 self.tr("The camera “{name}” was unplugged and has stopped. Scans come from the USB scanner; "
-                        "plug it in again to go on with it.").format(name=names.get(in_use, in_use))
+                        "plug it back in to use it again.").format(name=names.get(in_use, in_use))
             )
             return
         if self._unplugged in present:

@@ -200,7 +200,7 @@ class HoursReviewPage(Page):
         # filter, say so when chosen records dropped out of the rows now read.
         if lost and reordered:
             self.status_message.emit(
-                self.tr("{n} chosen record(s) are not among the rows shown now and are no longer chosen.").format(
+                self.tr("{n} selected record(s) are no longer shown and were unselected.").format(
                     n=lost
                 )
             )
