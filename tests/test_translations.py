@@ -19,7 +19,7 @@ TS_FILE = ROOT / "resources" / "translations" / "stationdesk_zh_CN.ts"
 PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 # Words a Chinese station worker may meet as they are: product names, file formats, units, the ID check letter, U盘.
 ALLOWED_LATIN = {
-    "PDF", "QR", "ID", "CSV", "csv", "Excel", "xlsx", "SQLite", "StationDesk",
+    "PDF", "QR", "ID", "CSV", "csv", "Excel", "xlsx", "SQLite",
     "WPS", "MB", "USB", "U", "X", "GNU", "Apache",
     "wangfang",  # a user name in pinyin, the example people will copy
     "zs",  # pinyin initials of 张三, the example of searching by initials

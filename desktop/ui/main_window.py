@@ -78,7 +78,7 @@ class MainWindow(QMainWindow):
         self._stale: set[str] = set()
         self.task: Task | None = None
         self._dialog: QWidget | None = None
-        self.setWindowTitle("StationDesk")
+        self.setWindowTitle(self.tr("StationDesk"))
         self.setWindowIcon(icon("stationdesk"))
         self.setMinimumSize(QSize(960, 600))
 
@@ -169,7 +169,7 @@ class MainWindow(QMainWindow):
         sidebar = QFrame()
         sidebar.setObjectName("sidebar")
         sidebar.setFixedWidth(SIDEBAR_WIDTH)
-        brand = QLabel("StationDesk")
+        brand = QLabel(self.tr("StationDesk"))  # 志愿服务工作台 in Chinese
         brand.setObjectName("brand")
         self.station_label = QLabel()
         self.station_label.setObjectName("brandStation")
@@ -221,7 +221,7 @@ class MainWindow(QMainWindow):
             name = station_name(s)
         self.station_label.setText(name)
         self.station_label.setVisible(bool(name))
-        title = "StationDesk"
+        title = self.tr("StationDesk")
         if name:
             title = self.tr("{station} — StationDesk").format(station=name)
         self.setWindowTitle(title)

@@ -228,7 +228,7 @@ Check-in operator: the check-in console and signing in by hand only.</source>
     <name>App</name>
     <message>
         <source>StationDesk cannot open the database</source>
-        <translation>StationDesk 无法打开数据库</translation>
+        <translation>志愿服务工作台无法打开数据库</translation>
     </message>
     <message>
         <source>The file {path} could not be opened.
@@ -1382,7 +1382,7 @@ Check-in operator: the check-in console and signing in by hand only.</source>
     </message>
     <message>
         <source>{path} is not a StationDesk database or backup.</source>
-        <translation>{path} 不是 StationDesk 数据库或备份文件。</translation>
+        <translation>{path} 不是志愿服务工作台数据库或备份文件。</translation>
     </message>
     <message>
         <source>{path} is damaged (its integrity check failed); choose another backup.</source>
@@ -1394,7 +1394,7 @@ Check-in operator: the check-in console and signing in by hand only.</source>
     </message>
     <message>
         <source>{path} was written by a newer StationDesk (schema {rev}); install the newer program to restore it.</source>
-        <translation>{path} 由更新版本的 StationDesk 创建（数据结构版本 {rev}），请安装新版程序后再恢复。</translation>
+        <translation>{path} 由更新版本的志愿服务工作台创建（数据结构版本 {rev}），请安装新版程序后再恢复。</translation>
     </message>
     <message>
         <source>This is the database in use; choose a backup file.</source>
@@ -1425,7 +1425,7 @@ Check-in operator: the check-in console and signing in by hand only.</source>
     </message>
     <message>
         <source>StationDesk copies the database every day it is used, before every update and before every restore, and keeps the newest copies of each kind. Copies made by hand are never deleted. Folder: {folder}</source>
-        <translation>StationDesk 会在每个使用日、每次升级前和每次恢复前备份数据库，每类保留最新的几份。手动备份永不删除。备份文件夹：{folder}</translation>
+        <translation>志愿服务工作台会在每个使用日、每次升级前和每次恢复前备份数据库，每类保留最新的几份。手动备份永不删除。备份文件夹：{folder}</translation>
     </message>
     <message>
         <source>Back up now</source>
@@ -1487,7 +1487,7 @@ Check-in operator: the check-in console and signing in by hand only.</source>
         <source>{path} is intact: {volunteers} volunteers, {events} events, last change {when}.
 Restoring replaces ALL data in this database with this copy. The current database is kept as a copy first, so this can be undone. Close StationDesk on other computers and windows using this file before you go on.</source>
         <translation>{path} 完好：{volunteers} 名志愿者、{events} 场活动，最后修改于 {when}。
-恢复将用此备份替换当前数据库中的【全部】数据。当前数据库会先另存一份，因此可以撤销。继续之前，请关闭其他电脑和窗口中正在使用此文件的 StationDesk。</translation>
+恢复将用此备份替换当前数据库中的【全部】数据。当前数据库会先另存一份，因此可以撤销。继续之前，请关闭其他电脑和窗口中正在使用此文件的志愿服务工作台。</translation>
     </message>
     <message>
         <source>The copy comes from an older version; it will be updated after the restore.</source>
@@ -2447,7 +2447,7 @@ Restoring replaces ALL data in this database with this copy. The current databas
     </message>
     <message>
         <source>StationDesk: volunteers, events, check-in and certificates.</source>
-        <translation>StationDesk：志愿者、活动、签到与志愿服务证明。</translation>
+        <translation>志愿服务工作台：志愿者、活动、签到与志愿服务证明。</translation>
     </message>
     <message>
         <source>the database file (default: $STATIONDESK_DB or the user data folder)</source>
@@ -2939,7 +2939,7 @@ Restoring replaces ALL data in this database with this copy. The current databas
     </message>
     <message>
         <source>The database file (or its folder) is read-only, so StationDesk cannot work with it; nothing was changed. Copy it to a folder you may write to, or remove the write protection, and open it again.</source>
-        <translation>数据库文件（或其所在文件夹）为只读，StationDesk 无法使用它；未做任何改动。请把它复制到有写入权限的文件夹，或取消写保护，然后重新打开。</translation>
+        <translation>数据库文件（或其所在文件夹）为只读，志愿服务工作台无法使用它；未做任何改动。请把它复制到有写入权限的文件夹，或取消写保护，然后重新打开。</translation>
     </message>
     <message>
         <source>The database file is damaged. Restore the latest backup (Backups in the File menu, or `stationdesk restore FILE`).</source>
@@ -2947,7 +2947,7 @@ Restoring replaces ALL data in this database with this copy. The current databas
     </message>
     <message>
         <source>Another StationDesk window kept the database busy for too long; nothing was saved. Try again in a moment.</source>
-        <translation>另一个 StationDesk 窗口长时间占用数据库，本次内容未保存。请稍后重试。</translation>
+        <translation>另一个志愿服务工作台窗口长时间占用数据库，本次内容未保存。请稍后重试。</translation>
     </message>
     <message>
         <source>The database file cannot be opened: check that its folder exists and that you may write to it.</source>
@@ -2966,19 +2966,19 @@ Restoring replaces ALL data in this database with this copy. The current databas
     </message>
     <message>
         <source>{path} is not a StationDesk database file.</source>
-        <translation>{path} 不是 StationDesk 数据库文件。</translation>
+        <translation>{path} 不是志愿服务工作台数据库文件。</translation>
     </message>
     <message>
         <source>This database was written by a newer StationDesk (schema {rev}). Install the newer program to open it.</source>
-        <translation>此数据库由更新版本的 StationDesk 创建（数据结构版本 {rev}），请安装新版程序后再打开。</translation>
+        <translation>此数据库由更新版本的志愿服务工作台创建（数据结构版本 {rev}），请安装新版程序后再打开。</translation>
     </message>
     <message>
         <source>{path} belongs to another program, not StationDesk.</source>
-        <translation>{path} 属于其他程序，不是 StationDesk 的数据文件。</translation>
+        <translation>{path} 属于其他程序，不是志愿服务工作台的数据文件。</translation>
     </message>
     <message>
         <source>{path} is damaged or is not a StationDesk database file.</source>
-        <translation>{path} 已损坏，或不是 StationDesk 数据库文件。</translation>
+        <translation>{path} 已损坏，或不是志愿服务工作台数据库文件。</translation>
     </message>
 </context>
 <context>
@@ -4166,7 +4166,7 @@ Restoring replaces ALL data in this database with this copy. The current databas
     </message>
     <message>
         <source>StationDesk keeps personal data and official service hours, so everyone signs in. The administrator manages settings, backups and the other staff accounts. Keep this password safe: nobody can read it back.</source>
-        <translation>StationDesk 保存个人信息和正式的服务时长记录，因此每个人都需要登录。管理员负责设置、备份和其他工作人员账号。请妥善保管此密码：任何人都无法找回。</translation>
+        <translation>志愿服务工作台保存个人信息和正式的服务时长记录，因此每个人都需要登录。管理员负责设置、备份和其他工作人员账号。请妥善保管此密码：任何人都无法找回。</translation>
     </message>
     <message>
         <source>User name</source>
@@ -4595,7 +4595,7 @@ Restoring replaces ALL data in this database with this copy. The current databas
     </message>
     <message>
         <source>StationDesk locked itself after a while without use. {name}, type your password.</source>
-        <translation>StationDesk 因一段时间无人操作已自动锁定。{name}，请输入密码。</translation>
+        <translation>志愿服务工作台因一段时间无人操作已自动锁定。{name}，请输入密码。</translation>
     </message>
 </context>
 <context>
@@ -5140,7 +5140,7 @@ Restoring replaces ALL data in this database with this copy. The current databas
     <name>LoginDialog</name>
     <message>
         <source>Sign in to StationDesk</source>
-        <translation>登录 StationDesk</translation>
+        <translation>登录志愿服务工作台</translation>
     </message>
     <message>
         <source>User name</source>
@@ -5181,6 +5181,10 @@ Restoring replaces ALL data in this database with this copy. The current databas
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <source>StationDesk</source>
+        <translation>志愿服务工作台</translation>
+    </message>
     <message>
         <source>Database: {path}</source>
         <translation>数据库：{path}</translation>
@@ -5255,19 +5259,19 @@ Restoring replaces ALL data in this database with this copy. The current databas
     </message>
     <message>
         <source>&amp;About StationDesk</source>
-        <translation>关于 StationDesk(&amp;A)</translation>
+        <translation>关于志愿服务工作台(&amp;A)</translation>
     </message>
     <message>
         <source>{station} — StationDesk</source>
-        <translation>{station} — StationDesk</translation>
+        <translation>{station} — 志愿服务工作台</translation>
     </message>
     <message>
         <source>About StationDesk</source>
-        <translation>关于 StationDesk</translation>
+        <translation>关于志愿服务工作台</translation>
     </message>
     <message>
         <source>&lt;h3&gt;StationDesk {version}&lt;/h3&gt;&lt;p&gt;Volunteers, teams, events, check-in, service hours and certificates for New Era Civilization Practice stations.&lt;/p&gt;&lt;p&gt;Licence: GNU General Public License, version 3 or later.&lt;br&gt;Chinese font: WenQuanYi Micro Hei (Apache-2.0).&lt;/p&gt;&lt;p&gt;Database file:&lt;br&gt;&lt;code&gt;{path}&lt;/code&gt;&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;StationDesk {version}&lt;/h3&gt;&lt;p&gt;面向新时代文明实践站的志愿者、队伍、活动、签到、服务时长与证明管理程序。&lt;/p&gt;&lt;p&gt;许可协议：GNU 通用公共许可证第 3 版或更高版本。&lt;br&gt;中文字体：文泉驿微米黑（Apache-2.0 许可）。&lt;/p&gt;&lt;p&gt;数据库文件：&lt;br&gt;&lt;code&gt;{path}&lt;/code&gt;&lt;/p&gt;</translation>
+        <translation>&lt;h3&gt;志愿服务工作台 {version}&lt;/h3&gt;&lt;p&gt;面向新时代文明实践站的志愿者、队伍、活动、签到、服务时长与证明管理程序。&lt;/p&gt;&lt;p&gt;许可协议：GNU 通用公共许可证第 3 版或更高版本。&lt;br&gt;中文字体：文泉驿微米黑（Apache-2.0 许可）。&lt;/p&gt;&lt;p&gt;数据库文件：&lt;br&gt;&lt;code&gt;{path}&lt;/code&gt;&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Load demo data</source>
@@ -6358,7 +6362,7 @@ The pages appear here, ready to print or to save as PDF.</source>
     <name>Printing</name>
     <message>
         <source>The font file {path} is missing. Reinstall StationDesk.</source>
-        <translation>缺少字体文件 {path}，请重新安装 StationDesk。</translation>
+        <translation>缺少字体文件 {path}，请重新安装志愿服务工作台。</translation>
     </message>
     <message>
         <source>Printing was cancelled.</source>
@@ -6708,7 +6712,7 @@ The pages appear here, ready to print or to save as PDF.</source>
     </message>
     <message>
         <source>Give {name} this temporary password in person. At the next sign-in StationDesk asks them to choose their own. A locked account is unlocked as well.</source>
-        <translation>请当面把此临时密码告知{name}。下次登录时，StationDesk 会要求对方设置自己的密码。已锁定的账号也会一并解锁。</translation>
+        <translation>请当面把此临时密码告知{name}。下次登录时，志愿服务工作台会要求对方设置自己的密码。已锁定的账号也会一并解锁。</translation>
     </message>
     <message>
         <source>Temporary password</source>
@@ -7053,7 +7057,7 @@ The pages appear here, ready to print or to save as PDF.</source>
     </message>
     <message>
         <source>A new language is used the next time StationDesk starts.</source>
-        <translation>新语言将在下次启动 StationDesk 时生效。</translation>
+        <translation>新语言将在下次启动志愿服务工作台时生效。</translation>
     </message>
     <message>
         <source>No image</source>
@@ -7093,7 +7097,7 @@ The pages appear here, ready to print or to save as PDF.</source>
     </message>
     <message>
         <source>The language changes the next time StationDesk starts.</source>
-        <translation>语言将在下次启动 StationDesk 时切换。</translation>
+        <translation>语言将在下次启动志愿服务工作台时切换。</translation>
     </message>
 </context>
 <context>
@@ -8508,7 +8512,7 @@ The pages appear here, ready to print or to save as PDF.</source>
     <name>WelcomeDialog</name>
     <message>
         <source>Welcome to StationDesk</source>
-        <translation>欢迎使用 StationDesk</translation>
+        <translation>欢迎使用志愿服务工作台</translation>
     </message>
     <message>
         <source>Which station does this computer work for? You can change this later in Settings.</source>

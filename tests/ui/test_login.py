@@ -305,7 +305,7 @@ def test_the_audit_page_pages_filters_and_shows_before_and_after(db, qtbot, ui_s
     page.entity.setCurrentIndex(page.entity.findData("station"))
     assert model.rowCount() == 1 and page.header.subtitle.text() == "1 entries"
     page.table.selectRow(0)
-    assert "Name: 幸福社区" in page.detail.toPlainText()
+    assert "Station name: 幸福社区" in page.detail.toPlainText()
     page.entity.setCurrentIndex(0)
     page.search.setText("技能99")  # as an input method commits it
     page.search.returnPressed.emit()
