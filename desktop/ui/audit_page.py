@@ -36,7 +36,7 @@ class AuditModel(SqlPagedModel[AuditQuery, AuditRow]):
 
     CONTEXT = "AuditModel"
     COLUMNS = (
-        Column("at", QT_TRANSLATE_NOOP("AuditModel", "Time"), "at", width=172),
+        Column("at", QT_TRANSLATE_NOOP("AuditModel", "Time"), "at", width=150, sample="2026-12-31 23:59:59"),
         Column("actor_name", QT_TRANSLATE_NOOP("AuditModel", "Staff member"), width=110),
         Column("action", QT_TRANSLATE_NOOP("AuditModel", "Action"), width=150),
         Column("entity", QT_TRANSLATE_NOOP("AuditModel", "Record"), width=110),

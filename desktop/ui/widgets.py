@@ -14,10 +14,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.ui.models.paged import SqlPagedModel
+from desktop.ui.models.paged import Column, SqlPagedModel
 
 SEARCH_DELAY_MS = 150
 ROW_HEIGHT = 30
+CELL_PADDING = 28  # the cell's margins on both sides, and room for the sort arrow
 
 
 class SearchBox(QLineEdit):
@@ -51,6 +52,13 @@ class SearchBox(QLineEdit):
             self.search.emit(text)
 
 
+def set_column_width(view: QTableView, number: int, column: Column, width: int | None = None) -> None:
+    """`width` (else the column's own), but never narrower than the column's sample value needs."""
+    view.ensurePolished()  # the style sheet's font, not the default one, is what the cells use
+    fits = view.fontMetrics().horizontalAdvance(column.sample) + CELL_PADDING if column.sample else 0
+    view.setColumnWidth(number, max(column.width if width is None else width, fits))
+
+
 def make_table(model: SqlPagedModel, parent: QWidget | None = None) -> QTableView:
     """A row-selecting table over a paged model: fixed row heights, SQL sorting on sortable columns."""
     view = QTableView(parent)
@@ -72,7 +80,7 @@ def make_table(model: SqlPagedModel, parent: QWidget | None = None) -> QTableVie
     header.setStretchLastSection(True)
     header.setMinimumSectionSize(48)
     for number, column in enumerate(model.COLUMNS):
-        view.setColumnWidth(number, column.width)
+        set_column_width(view, number, column)
     column, order = model.sort_column()
     header.setSortIndicator(column, order)
     view.setSortingEnabled(True)

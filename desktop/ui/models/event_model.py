@@ -23,7 +23,7 @@ class EventModel(SqlPagedModel[EventQuery, EventRow]):
     COLUMNS = (
         Column("id", QT_TRANSLATE_NOOP("EventModel", "No."), "id", RIGHT, 72),
         Column("title", QT_TRANSLATE_NOOP("EventModel", "Event"), "title", width=150),
-        Column("start_at", QT_TRANSLATE_NOOP("EventModel", "Starts"), "start_at", width=130),
+        Column("start_at", QT_TRANSLATE_NOOP("EventModel", "Starts"), "start_at", width=130, sample="2026-12-31 23:59"),
         Column("end_at", QT_TRANSLATE_NOOP("EventModel", "Ends"), None, width=64),
         Column("status", QT_TRANSLATE_NOOP("EventModel", "Status"), "status", CENTRE, 80),
         Column("enrolled", QT_TRANSLATE_NOOP("EventModel", "Enrolled"), None, RIGHT, 76),

@@ -44,6 +44,9 @@ class Column:
     sort: str | None = None  # the query's sort key; None: the database cannot sort by it
     align: Qt.AlignmentFlag = LEFT
     width: int = 100
+    # The widest usual value ("2026-12-31"): the column is made wide enough for it in the font in
+    # use, since digits in a CJK font are wider than the pixel width above was chosen for.
+    sample: str = ""
 
 
 class SqlPagedModel(QAbstractTableModel, Generic[Q, R]):

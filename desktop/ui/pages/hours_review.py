@@ -50,7 +50,7 @@ class HoursReviewModel(SqlPagedModel[ReviewQuery, ReviewRow]):
     COLUMNS = (
         Column("name", QT_TRANSLATE_NOOP("HoursReviewModel", "Volunteer"), "name", width=100),
         Column("event_title", QT_TRANSLATE_NOOP("HoursReviewModel", "Event"), "event", width=200),
-        Column("date", QT_TRANSLATE_NOOP("HoursReviewModel", "Date"), "date", width=112),
+        Column("date", QT_TRANSLATE_NOOP("HoursReviewModel", "Date"), "date", width=100, sample="2026-12-31"),
         Column("sign_in", QT_TRANSLATE_NOOP("HoursReviewModel", "Signed in"), None, CENTRE, 80),
         Column("sign_out", QT_TRANSLATE_NOOP("HoursReviewModel", "Signed out"), None, CENTRE, 80),
         Column("hours", QT_TRANSLATE_NOOP("HoursReviewModel", "Hours"), "hours", RIGHT, 64),

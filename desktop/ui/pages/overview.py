@@ -238,7 +238,7 @@ class UpcomingModel(FixedModel):
 class WaitingModel(FixedModel):
     CONTEXT = "OverviewPage"
     COLUMNS = (
-        Column("start_at", QT_TRANSLATE_NOOP("OverviewPage", "Date"), width=90),
+        Column("start_at", QT_TRANSLATE_NOOP("OverviewPage", "Date"), width=90, sample="2026-12-31"),
         Column("title", QT_TRANSLATE_NOOP("OverviewPage", "Event"), width=180),
         Column("records", QT_TRANSLATE_NOOP("OverviewPage", "Records"), align=RIGHT, width=70),
         Column("flagged", QT_TRANSLATE_NOOP("OverviewPage", "Flagged"), align=RIGHT, width=70),

@@ -15,7 +15,7 @@ from desktop.ui.pages.filter_note import FilterNote
 from desktop.ui.pages.volunteer_filters import VolunteerFilters
 from desktop.ui.pages.volunteer_pane import PANE_WIDTH, VolunteerPane
 from desktop.ui.style import icon
-from desktop.ui.widgets import make_table
+from desktop.ui.widgets import make_table, set_column_width
 
 IMPORT_DIALOG_MODULE = "desktop.ui.import_dialog"
 # The pane shows these; the list leaves them out, and is narrower, so that it fits beside the pane.
@@ -66,7 +66,8 @@ class VolunteersPage(Page):
         for key in HIDDEN_COLUMNS:
             self.table.setColumnHidden(self.model.column_number(key), True)
         for key, width in WIDTHS.items():
-            self.table.setColumnWidth(self.model.column_number(key), width)
+            number = self.model.column_number(key)
+            set_column_width(self.table, number, self.model.COLUMNS[number], width)
         self.no_rows = QLabel()
         self.no_rows.setObjectName("emptyNote")
         self.no_rows.setAlignment(Qt.AlignmentFlag.AlignCenter)

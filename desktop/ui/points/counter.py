@@ -25,7 +25,7 @@ from desktop.services.errors import ServiceError, ValidationError
 from desktop.ui.context import AppContext
 from desktop.ui.points.documents import show_receipt
 from desktop.ui.points.models import BasketModel, FixedModel, ItemModel, PickModel
-from desktop.ui.widgets import make_table
+from desktop.ui.widgets import make_table, set_column_width
 
 
 def small_table(model: FixedModel) -> QTableView:
@@ -40,7 +40,7 @@ def small_table(model: FixedModel) -> QTableView:
     view.horizontalHeader().setStretchLastSection(True)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     for number, column in enumerate(model.COLUMNS):
-        view.setColumnWidth(number, column.width)
+        set_column_width(view, number, column)
     return view
 
 

@@ -30,7 +30,7 @@ class BalanceModel(SqlPagedModel[BalanceQuery, BalanceRow]):
     COLUMNS = (
         Column("id", QT_TRANSLATE_NOOP("PointsModels", "No."), "id", RIGHT, 70),
         Column("name", QT_TRANSLATE_NOOP("PointsModels", "Name"), "name", width=110),
-        Column("code", QT_TRANSLATE_NOOP("PointsModels", "Card code"), None, width=140),
+        Column("code", QT_TRANSLATE_NOOP("PointsModels", "Card code"), None, width=140, sample="ZY0000000000"),
         Column("balance", QT_TRANSLATE_NOOP("PointsModels", "Balance"), "balance", RIGHT, 90),
         Column("earned", QT_TRANSLATE_NOOP("PointsModels", "Earned"), None, RIGHT, 90),
         Column("spent", QT_TRANSLATE_NOOP("PointsModels", "Redeemed"), None, RIGHT, 90),
@@ -59,7 +59,7 @@ class BalanceModel(SqlPagedModel[BalanceQuery, BalanceRow]):
 class HistoryModel(SqlPagedModel[HistoryQuery, EntryRow]):
     CONTEXT = "PointsModels"
     COLUMNS = (
-        Column("at", QT_TRANSLATE_NOOP("PointsModels", "Time"), "at", width=140),
+        Column("at", QT_TRANSLATE_NOOP("PointsModels", "Time"), "at", width=140, sample="2026-12-31 23:59"),
         Column("name", QT_TRANSLATE_NOOP("PointsModels", "Volunteer"), None, width=80),
         Column("kind", QT_TRANSLATE_NOOP("PointsModels", "Kind"), "kind", width=150),
         Column("amount", QT_TRANSLATE_NOOP("PointsModels", "Points"), "amount", RIGHT, 70),
