@@ -3907,10 +3907,6 @@ Restoring replaces ALL data in this database with this copy. The current databas
         <translation>共 {n} 场活动</translation>
     </message>
     <message>
-        <source>All stations</source>
-        <translation>全部实践站</translation>
-    </message>
-    <message>
         <source>search “{text}”</source>
         <translation>搜索“{text}”</translation>
     </message>
@@ -7402,6 +7398,13 @@ The pages appear here, ready to print or to save as PDF.</source>
     </message>
 </context>
 <context>
+    <name>StationChoice</name>
+    <message>
+        <source>All stations</source>
+        <translation>全部实践站</translation>
+    </message>
+</context>
+<context>
     <name>Stations</name>
     <message>
         <source>Practice centre</source>
@@ -7789,10 +7792,6 @@ The pages appear here, ready to print or to save as PDF.</source>
         <translation>全部服务类别</translation>
     </message>
     <message>
-        <source>All stations</source>
-        <translation>全部实践站</translation>
-    </message>
-    <message>
         <source>search “{text}”</source>
         <translation>搜索“{text}”</translation>
     </message>
@@ -7970,10 +7969,6 @@ The pages appear here, ready to print or to save as PDF.</source>
     <message>
         <source>All teams</source>
         <translation>全部队伍</translation>
-    </message>
-    <message>
-        <source>All stations</source>
-        <translation>全部实践站</translation>
     </message>
     <message>
         <source>More filters ({n})</source>

@@ -18,20 +18,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services import events, stations
+from desktop.services import events
 from desktop.services.events import EventQuery
 from desktop.ui.calendar import CalendarPage
 from desktop.ui.context import AppContext
 from desktop.ui.models.event_model import EventModel
 from desktop.ui.pages.base import Page
 from desktop.ui.pages.filter_note import FilterNote, choose, enter, period_text
+from desktop.ui.pages.station_choice import StationChoice
 from desktop.ui.widgets import SearchBox, make_table
 
 PERIODS = ("today", "week", "month", "all")
 CUSTOM = "custom"  # the period is the two date fields
 # The EventQuery fields the filter widgets show, i.e. what show_filtered can be asked for.
 FILTER_KEYS = ("search", "start", "end", "station_id", "status")
-STATION_WIDTH = 280
 
 
 def period_bounds(period: str, today: date):
@@ -61,11 +61,7 @@ class EventsPage(Page):
         self._quiet = False  # set while show_filtered sets several filters as one
         self.search = SearchBox(self.tr("Search events by title or place"))
         self.search.search.connect(self._filters_changed)
-        self.station = QComboBox()
-        # A station's name is the whole point of the choice: as wide as the longest, within reason.
-        self.station.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.station.setMaximumWidth(STATION_WIDTH)
-        self.load_stations()
+        self.station = StationChoice(ctx.database)
         self.station.currentIndexChanged.connect(self._filters_changed)
         self.status = QComboBox()
         self.status.addItem(self.tr("All statuses"), None)
@@ -186,21 +182,7 @@ class EventsPage(Page):
         return edit
 
     def load_stations(self) -> None:
-        """(Re)read the stations, keeping the chosen one if it still exists."""
-        chosen = self.station.currentData()
-        self.station.blockSignals(True)
-        self.station.clear()
-        self.station.addItem(self.tr("All stations"), None)
-        with self.ctx.database.reader() as s:
-            for row in stations.list_stations(s):
-                self.station.addItem(row.name, row.id)
-        self.station.setCurrentIndex(max(self.station.findData(chosen), 0) if chosen is not None else 0)
-        self.station.blockSignals(False)
-        self._station_shown()
-
-    def _station_shown(self) -> None:
-        # One station: nothing to choose, unless the list is filtered by it (then it says so).
-        self.station.setVisible(self.station.count() > 2 or self.station.currentIndex() > 0)
+        self.station.load()
 
     def _show_days(self) -> None:
         self.days.setVisible(self.period.currentData() == CUSTOM)
@@ -236,7 +218,7 @@ class EventsPage(Page):
 
     def apply_filters(self) -> None:
         """The list as the filter widgets say."""
-        self._station_shown()
+        self.station.show_if_useful()
         self.model.update_query(**self.query_changes())
 
     def show_filtered(self, filters: dict[str, Any], *, note: bool = True) -> None:

@@ -93,7 +93,7 @@ class Tile(QFrame):
         self.detail.setText(text)
         self.detail.setVisible(bool(text))
 
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if (
             self.clickable
             and event.button() == Qt.MouseButton.LeftButton

@@ -8,18 +8,18 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QSplitter, QWidget
 
 from desktop.models import SERVICE_CATEGORIES
-from desktop.services import stations, teams
+from desktop.services import teams
 from desktop.ui.context import AppContext
 from desktop.ui.models.team_model import TeamModel
 from desktop.ui.pages.base import Page
 from desktop.ui.pages.filter_note import FilterNote, choose, enter
+from desktop.ui.pages.station_choice import StationChoice
 from desktop.ui.pages.team_roster import TeamRoster
 from desktop.ui.style import icon
 from desktop.ui.widgets import SearchBox, make_table
 
 WIDTHS = {"id": 56, "name": 230, "category": 230, "leader": 90, "members": 84}
 FILTER_KEYS = ("search", "station_id", "category")  # the TeamQuery fields the widgets show
-STATION_WIDTH = 280
 
 
 class TeamsPage(Page):
@@ -37,11 +37,7 @@ class TeamsPage(Page):
         self._quiet = False  # set while show_filtered sets several filters as one
         self.search = SearchBox(self.tr("Search teams by name"))
         self.search.search.connect(self._filters_changed)
-        self.station = QComboBox()
-        # A station's name is the whole point of the choice: as wide as the longest, within reason.
-        self.station.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.station.setMaximumWidth(STATION_WIDTH)
-        self.load_stations()
+        self.station = StationChoice(ctx.database)
         self.station.currentIndexChanged.connect(self._filters_changed)
         self.category = QComboBox()
         self.category.addItem(self.tr("All service categories"), None)
@@ -74,20 +70,7 @@ class TeamsPage(Page):
         self._show_count()
 
     def load_stations(self) -> None:
-        chosen = self.station.currentData()
-        self.station.blockSignals(True)
-        self.station.clear()
-        self.station.addItem(self.tr("All stations"), None)
-        with self.ctx.database.reader() as s:
-            for row in stations.list_stations(s):
-                self.station.addItem(row.name, row.id)
-        self.station.setCurrentIndex(max(self.station.findData(chosen), 0) if chosen is not None else 0)
-        self.station.blockSignals(False)
-        self._station_shown()
-
-    def _station_shown(self) -> None:
-        # One station: nothing to choose, unless the list is filtered by it (then it says so).
-        self.station.setVisible(self.station.count() > 2 or self.station.currentIndex() > 0)
+        self.station.load()
 
     def _filters_changed(self, *_args: Any) -> None:
         if self._quiet:
@@ -97,7 +80,7 @@ class TeamsPage(Page):
 
     def apply_filters(self) -> None:
         """The list as the filter widgets say."""
-        self._station_shown()
+        self.station.show_if_useful()
         self.model.update_query(
             search=self.search.text().strip(),
             station_id=self.station.currentData(),

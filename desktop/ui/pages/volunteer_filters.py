@@ -16,11 +16,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services import settings, stars, stations, teams, volunteers
+from desktop.services import settings, stars, teams, volunteers
 from desktop.services.teams import TeamQuery
 from desktop.ui.context import AppContext
 from desktop.ui.models.volunteer_model import STAR
 from desktop.ui.pages.filter_note import choose, enter, period_text
+from desktop.ui.pages.station_choice import StationChoice
 from desktop.ui.widgets import SearchBox
 
 MAX_STARS = 5
@@ -174,9 +175,7 @@ class VolunteerFilters(QWidget):
         self.more.setCheckable(True)
         self.more.toggled.connect(self._show_more)
 
-        self.station = QComboBox()
-        self.station.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.load_stations()
+        self.station = StationChoice(ctx.database)
         self.skill = SearchBox(self.tr("Skill"))
         self.skill.setMinimumWidth(120)
         self.skill.setMaximumWidth(160)
@@ -237,21 +236,7 @@ class VolunteerFilters(QWidget):
         self.team.blockSignals(False)
 
     def load_stations(self) -> None:
-        """(Re)read the stations; the choice is shown only where there is more than one station
-        (or the list is filtered by one, so that it says so)."""
-        chosen = self.station.currentData()
-        self.station.blockSignals(True)
-        self.station.clear()
-        self.station.addItem(self.tr("All stations"), None)
-        with self.ctx.database.reader() as s:
-            for row in stations.list_stations(s):
-                self.station.addItem(row.name, row.id)
-        self.station.setCurrentIndex(max(self.station.findData(chosen), 0) if chosen is not None else 0)
-        self.station.blockSignals(False)
-        self._station_shown()
-
-    def _station_shown(self) -> None:
-        self.station.setVisible(self.station.count() > 2 or self.station.currentIndex() > 0)
+        self.station.load()
 
     def _show_more(self, shown: bool) -> None:
         self.second.setVisible(shown)
@@ -266,7 +251,7 @@ class VolunteerFilters(QWidget):
     def _changed(self, *_args: Any) -> None:
         if self._quiet:
             return
-        self._station_shown()
+        self.station.show_if_useful()
         hidden = self.hidden_count()
         self.more.setText(self.tr("More filters ({n})").format(n=hidden) if hidden else self.tr("More filters"))
         self.changed.emit()
