@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import date, datetime, time, timedelta, timezone
+from itertools import pairwise
 
 import pytest
 from sqlalchemy import func, select
@@ -332,3 +333,156 @@ def test_refuses_negative_sizes_and_non_admins(db):
 def test_an_audit_entry_says_demo_data_was_made(db, made):
     entry = next(e for e in rows(db, AuditEntry) if e.entity == "demo")
     assert entry.action == "generate" and '"volunteers": 150' in entry.after
+
+
+# --- the regulars: star levels, the star filter, levels reached lately, honours ---------------
+
+# Few people and many events: enough service for a core to climb to three stars.
+RICH = demo.DemoSize(volunteers=600, teams=8, events=800, scans=16000)
+THRESHOLDS = (100, 300, 600, 1000, 1500)  # the default setting
+
+
+@pytest.fixture(scope="module")
+def rich(tmp_path_factory):
+    database = open_database(tmp_path_factory.mktemp("rich") / "rich.sqlite")
+    demo.generate(database, RICH, seed=3, now=NOW)
+    yield database
+    database.dispose()
+
+
+def approved_minutes(s, before: date | None = None) -> dict[int, int]:
+    """Each volunteer's approved minutes, straight from the service records."""
+    stmt = (
+        select(ServiceRecord.volunteer_id, func.sum(ServiceRecord.minutes))
+        .join(Event, Event.id == ServiceRecord.event_id)
+        .where(ServiceRecord.review_state == "approved")
+        .group_by(ServiceRecord.volunteer_id)
+    )
+    if before is not None:
+        stmt = stmt.where(func.date(Event.start_at) < before.isoformat())
+    return {vid: int(m) for vid, m in s.execute(stmt)}
+
+
+def test_a_core_of_regulars_reaches_star_levels(rich):
+    from desktop.services.stars import level_for_hours
+    from desktop.services.volunteers import VolunteerQuery, count_volunteers, list_volunteers
+
+    with rich.reader() as s:
+        minutes = approved_minutes(s)
+        levels = Counter(level_for_hours(m / 60, THRESHOLDS) for m in minutes.values())
+        levels[0] += RICH.volunteers - len(minutes)
+        filtered = {k: count_volunteers(s, VolunteerQuery(star_level=k)) for k in range(6)}
+        two_stars = list_volunteers(s, VolunteerQuery(star_level=2), 0, 50)
+    # The star filter counts what the records add up to.
+    assert filtered == {k: levels[k] for k in range(6)}
+    assert levels[1] > 0 and levels[2] > 0 and levels[3] + levels[4] + levels[5] > 0
+    # Most volunteers come now and then; a few percent are the core.
+    assert levels[0] > 0.9 * RICH.volunteers
+    assert levels[1] >= levels[3] + levels[4] + levels[5]
+    assert len(two_stars) == levels[2]
+    assert all(r.stars == 2 and 300 <= r.hours < 600 for r in two_stars)
+
+
+def test_regulars_hours_come_from_scans_at_events_they_enrolled_in(rich):
+    """The busiest volunteers' records are what closing each event made of their scans."""
+    with rich.reader() as s:
+        top = sorted(approved_minutes(s).items(), key=lambda kv: -kv[1])[:3]
+        assert top[0][1] >= 600 * 60
+        for vid, _ in top:
+            records = s.execute(
+                select(ServiceRecord).where(ServiceRecord.volunteer_id == vid)
+            ).scalars().all()
+            enrolled = set(
+                s.scalars(
+                    select(Enrolment.event_id).where(
+                        Enrolment.volunteer_id == vid, Enrolment.status == "enrolled"
+                    )
+                )
+            )
+            assert len(records) > 100 and {r.event_id for r in records} <= enrolled
+            for r in records:
+                event = s.get(Event, r.event_id)
+                stay = hours.stays(s, event.id)[vid]
+                made = hours.compute(event, stay)
+                assert (r.sign_in, r.sign_out, r.minutes, r.flags) == (
+                    made.sign_in, made.sign_out, made.minutes, made.flags,
+                )
+                assert event.status == "finished"
+                assert not event.hours_cap or r.minutes <= event.hours_cap * 60
+            states = Counter(r.review_state for r in records)
+            assert states["approved"] > 0.9 * len(records)
+
+
+def test_nobody_is_signed_in_at_two_events_at_once(rich):
+    with rich.reader() as s:
+        stays = s.execute(
+            select(ServiceRecord.volunteer_id, ServiceRecord.sign_in, ServiceRecord.sign_out)
+            .order_by(ServiceRecord.volunteer_id, ServiceRecord.sign_in)
+        ).all()
+    clashes = [
+        (a, b)
+        for a, b in pairwise(stays)
+        if a.volunteer_id == b.volunteer_id and b.sign_in < a.sign_out
+    ]
+    assert len(stays) > 5000 and clashes == []
+
+
+def test_points_follow_the_regulars_hours(rich):
+    from desktop.models import PointsEntry
+    from desktop.services import points
+
+    with rich.reader() as s:
+        rule = points.earning_rule(s)
+        vid = max(approved_minutes(s).items(), key=lambda kv: kv[1])[0]
+        expected = sum(
+            rule.amount(m, category)
+            for m, category in s.execute(
+                select(ServiceRecord.minutes, Event.category)
+                .join(Event, Event.id == ServiceRecord.event_id)
+                .where(ServiceRecord.volunteer_id == vid, ServiceRecord.review_state == "approved")
+            )
+        )
+        earned = s.scalar(
+            select(func.sum(PointsEntry.amount)).where(
+                PointsEntry.volunteer_id == vid, PointsEntry.kind == "earned"
+            )
+        )
+    assert earned == expected > 600 * points.HUNDREDTHS
+
+
+@pytest.mark.parametrize("start", [date(2026, 4, 1), date(2026, 1, 1)])
+def test_some_reached_a_new_star_level_this_quarter_and_this_year(rich, start):
+    from desktop.services.stars import level_for_hours, reached_in_period
+
+    end = NOW.date()
+    with rich.reader() as s:
+        reached = reached_in_period(s, start, end, THRESHOLDS)
+        before = approved_minutes(s, start)
+        upto = approved_minutes(s, end + timedelta(days=1))
+    assert reached
+    for vid, was, now in reached:
+        assert was == level_for_hours(before.get(vid, 0) / 60, THRESHOLDS)
+        assert now == level_for_hours(upto[vid] / 60, THRESHOLDS) > was
+
+
+def test_honour_certificates_for_those_who_reached_a_level_this_year(rich):
+    from desktop.models import Certificate
+    from desktop.services import certificates
+    from desktop.services.permissions import SYSTEM
+    from desktop.services.stars import reached_in_period
+
+    with rich.uow() as s:
+        result = certificates.issue_for_star_reached(
+            s, SYSTEM, date(2026, 1, 1), NOW.date(), today=NOW.date()
+        )
+        reached = reached_in_period(s, date(2026, 1, 1), NOW.date(), THRESHOLDS)
+        levels = dict(
+            s.execute(
+                select(Certificate.volunteer_id, Certificate.star_level).where(
+                    Certificate.id.in_(result.issued)
+                )
+            ).all()
+        )
+        s.rollback()  # leave the shared demo file as it was for the other tests
+    assert result.issued and not result.skipped
+    assert levels == {vid: after for vid, _, after in reached}

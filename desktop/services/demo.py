@@ -7,7 +7,8 @@ row) inside one unit of work: a cancel or an error leaves nothing behind. Each k
 own random stream, so more events do not change who the volunteers are.
 
 The steps live beside this module: demo_job (the run's plumbing), demo_people, demo_teams,
-demo_events, demo_scans (enrolments, scan log, service records) and demo_points.
+demo_events, demo_regulars (the core who serve week after week and reach star levels), demo_scans
+(enrolments, scan log, service records) and demo_points.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from desktop.services import stations as station_service
 from desktop.services.demo_events import plan_events
 from desktop.services.demo_job import TODAY_EVENTS, DemoCancelled, Job, Progress
 from desktop.services.demo_people import add_volunteers
+from desktop.services.demo_regulars import add_regulars
 from desktop.services.demo_scans import add_attendance
 from desktop.services.demo_teams import add_teams
 from desktop.services.errors import ValidationError
@@ -117,6 +119,7 @@ def _make(job: Job) -> DemoResult:
     people = add_volunteers(job, stations)
     teams = add_teams(job, stations, people)
     plans = plan_events(job, stations, teams)
+    add_regulars(job, stations, people, teams, plans)
     add_attendance(job, plans, teams, people)
     demo_points.add_points_and_shop(
         job.s, job.actor, job.rng("points"), job.now, job.first_record, job.insert, job.check
@@ -139,6 +142,7 @@ class DemoStation:
     id: int
     prefix: str  # put before its teams' names ("明珠社区" + "书香阅读志愿队")
     weight: float
+    area: int = 0  # its street (institute) by number; the centre (-1) serves the whole district
 
 
 def _stations(job: Job) -> list[DemoStation]:
@@ -148,11 +152,11 @@ def _stations(job: Job) -> list[DemoStation]:
         return [DemoStation(home, "", 1.0)]
     make = station_service.create_station
     centre = make(job.s, job.actor, f"{words.DISTRICT}新时代文明实践中心", "centre")
-    out = [DemoStation(centre, words.DISTRICT, 2.0)]
-    for street, communities in words.INSTITUTES:
+    out = [DemoStation(centre, words.DISTRICT, 2.0, -1)]
+    for area, (street, communities) in enumerate(words.INSTITUTES):
         inst = make(job.s, job.actor, f"{street}新时代文明实践所", "institute", centre)
-        out.append(DemoStation(inst, street, 1.0))
+        out.append(DemoStation(inst, street, 1.0, area))
         for community in communities:
             sid = make(job.s, job.actor, f"{community}新时代文明实践站", "station", inst)
-            out.append(DemoStation(sid, community, 1.5))
+            out.append(DemoStation(sid, community, 1.5, area))
     return out

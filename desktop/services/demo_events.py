@@ -1,9 +1,9 @@
-"""Demo events: three years of past events, some next month, and today's, one of them open for check-in."""
+"""Demo events: three years of past events and duty shifts, next month's, and today's (one open now)."""
 
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
 from itertools import accumulate
 from typing import TYPE_CHECKING
@@ -35,6 +35,11 @@ class EventPlan:
     quota: int = 0  # scans to produce
     is_open: bool = False
     closed: datetime | None = None  # when staff closed it (finished events only)
+    duty: bool = False  # a long duty shift kept by regulars (demo_words.DUTY_SERIES)
+    crew: list[int] = field(default_factory=list)  # regulars who came (people indexes)
+
+
+DUTY_SHARE = 0.15  # of the past events: a station's duty shifts
 
 
 def plan_events(job: Job, stations: list[DemoStation], teams: list[DemoTeam]) -> list[EventPlan]:
@@ -42,11 +47,14 @@ def plan_events(job: Job, stations: list[DemoStation], teams: list[DemoTeam]) ->
     rng = job.rng("events")
     n = max(job.size.events, TODAY_EVENTS)
     n_future = round((n - TODAY_EVENTS) * 0.04)
+    n_duty = round((n - TODAY_EVENTS - n_future) * DUTY_SHARE)
     team_cum = list(accumulate(len(t.pool.people) + 1 for t in teams))  # big teams hold more
     plans = [
         _plan(job, rng, stations, teams, team_cum, _past_day(job, rng))
-        for _ in range(n - TODAY_EVENTS - n_future)
+        for _ in range(n - TODAY_EVENTS - n_future - n_duty)
     ]
+    station_cum = list(accumulate(st.weight for st in stations))
+    plans += [_duty(job, rng, stations, station_cum) for _ in range(n_duty)]
     plans += [
         _plan(job, rng, stations, teams, team_cum, job.today + timedelta(days=rng.randint(1, 30)))
         for _ in range(n_future)
@@ -90,6 +98,19 @@ def _plan(
     station = team.station if team else rng.randrange(len(stations))
     end = start + timedelta(minutes=rng.choice(series.minutes))
     return EventPlan(day, start, end, series, category, station, index)
+
+
+def _duty(
+    job: Job, rng: random.Random, stations: list[DemoStation], station_cum: list[float]
+) -> EventPlan:
+    """A duty shift at a station on any day of the last three years, run by the station itself."""
+    day = job.today - timedelta(days=rng.randint(1, 3 * 365))
+    category, series = rng.choice(words.DUTY_SERIES)
+    hh, mm = map(int, rng.choice(series.starts).split(":"))
+    start = job.at(day, time(hh, mm))
+    end = start + timedelta(minutes=rng.choice(series.minutes))
+    station = rng.choices(range(len(stations)), cum_weights=station_cum)[0]
+    return EventPlan(day, start, end, series, category, station, None, duty=True)
 
 
 def _today(

@@ -27,6 +27,8 @@ class People:
     codes: list[str] = field(default_factory=list)
     station: list[int] = field(default_factory=list)  # index into the job's stations
     active: list[bool] = field(default_factory=list)
+    born: list[int] = field(default_factory=list)  # birth years
+    regular: list[bool] = field(default_factory=list)  # one of the core who serve week after week
     revoked: list[tuple[datetime, int, str]] = field(default_factory=list)  # when, who, old code
 
 
@@ -51,6 +53,7 @@ def add_volunteers(job: Job, stations: list[DemoStation]) -> People:
             people.codes.append(row["card_code"])
             people.station.append(st)
             people.active.append(row["status"] == "active")
+            people.born.append(row["birth_date"].year)
         job.insert(Volunteer, rows)
         job.insert(Card, cards)
         job.advance(len(rows))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 from bisect import bisect_right
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from itertools import accumulate
 from operator import itemgetter
 from typing import TYPE_CHECKING
@@ -24,6 +24,9 @@ if TYPE_CHECKING:
 
 EVENT_BATCH = 100  # events whose enrolments, scans and records are built and written together
 SCANS_PER_ATTENDEE = 2.08  # in + out, a few duplicates, a few missing sign-outs
+SCANS_PER_REGULAR = 3  # kept for each regular in an event's crew: in, out and a repeat at most
+OPEN_SIGNINS = 12  # volunteers already signed in at the event open right now
+DUTY_CROWD = 0.08  # a duty shift draws this share of an event's usual crowd besides its regulars
 
 
 def add_attendance(job: Job, plans: list[EventPlan], teams: list[DemoTeam], people: People) -> None:
@@ -64,21 +67,26 @@ def add_attendance(job: Job, plans: list[EventPlan], teams: list[DemoTeam], peop
 
 
 def _allot_scans(job: Job, rng: random.Random, plans: list[EventPlan], people: People) -> None:
-    """Share exactly `size.scans` among the finished events; the open one gets its sign-ins."""
+    """Share exactly `size.scans` among the finished events; the open one gets its sign-ins.
+
+    Each finished event first keeps enough for its regulars (demo_regulars keeps their sum below
+    the budget), then the rest is shared out at random, duty shifts taking little of it."""
     budget = job.size.scans
     finished = [p for p in plans if p.status == "finished"]
     open_plan = next(p for p in plans if p.is_open)
-    open_plan.quota = min(budget, 12 if people.ids else 0)
+    open_plan.quota = min(budget, OPEN_SIGNINS if people.ids else 0)
     budget -= open_plan.quota
     if not finished:
         open_plan.quota += budget
         return
-    weights = [rng.uniform(0.4, 1.6) for _ in finished]
+    kept = [SCANS_PER_REGULAR * len(p.crew) for p in finished]
+    budget -= sum(kept)
+    weights = [rng.uniform(0.4, 1.6) * (DUTY_CROWD if p.duty else 1.0) for p in finished]
     total = sum(weights)
     previous = 0
-    for plan, cum in zip(finished, accumulate(weights)):
+    for plan, cum, own in zip(finished, accumulate(weights), kept):
         upto = round(budget * cum / total)
-        plan.quota, previous = upto - previous, upto
+        plan.quota, previous = own + upto - previous, upto
 
 
 class _Attendance:
@@ -105,6 +113,10 @@ class _Attendance:
         self.station_pools = station_pools
         people.revoked.sort()
         self.revoked_at = [when for when, _, _ in people.revoked]
+        # When each person may sign in again: half an hour after their last sign-out (sign-in
+        # opens before an event starts), so nobody is ever at two events at once.
+        self.free_from: dict[int, datetime] = {}
+        self.regular = people.regular or [False] * len(people.ids)
 
     def for_event(self, plan: EventPlan) -> tuple[list[dict], list[dict], list[dict]]:
         if plan.status in ("draft", "cancelled"):
@@ -113,12 +125,19 @@ class _Attendance:
             return self._finished(plan)
         return self._upcoming(plan)
 
-    def _pick(self, plan: EventPlan, n: int, *, active_only: bool) -> list[int]:
-        """Up to n people who had joined by the event's day: its team first, then its station."""
+    def _pick(
+        self, plan: EventPlan, n: int, *, active_only: bool, crowd_only: bool = False
+    ) -> list[int]:
+        """Up to n people who had joined by the event's day: its team first, then its station.
+
+        Nobody still at another event; `crowd_only` leaves out the regulars, who come to the
+        events demo_regulars put them in and to no others."""
         day = plan.day.toordinal()
         pools = [self.teams[plan.team].pool] if plan.team is not None else []
         pools += [self.station_pools.get(plan.station, self.everyone), self.everyone]
         chosen: dict[int, None] = {}
+        free_from, start = self.free_from, plan.start
+        regular, active = self.regular, self.people.active
         for pool in pools:
             k = bisect_right(pool.since, day)
             need = n - len(chosen)
@@ -126,7 +145,12 @@ class _Attendance:
                 break
             for j in self.rng.sample(range(k), min(k, need + len(chosen))):
                 p = pool.people[j]
-                if p not in chosen and (self.people.active[p] or not active_only):
+                if (
+                    p not in chosen
+                    and (active[p] or not active_only)
+                    and not (crowd_only and regular[p])
+                    and free_from.get(p, _LONG_AGO) <= start
+                ):
                     chosen[p] = None
                     if len(chosen) == n:
                         break
@@ -172,9 +196,19 @@ class _Attendance:
         """Enrolled volunteers who came (an in and an out scan, a service record), and no-shows."""
         random_ = self.rng.random
         budget = plan.quota - round(plan.quota * 0.04)  # the rest: refused scans
-        wanted = int(budget / SCANS_PER_ATTENDEE)
-        picked = self._pick(plan, wanted + max(1, wanted // 12), active_only=False)
         enrolments, scans, records = [], [], []
+        for p in plan.crew:  # the regulars: enrolled ahead, and they seldom forget to sign out
+            no_out, dup = random_() < 0.01, random_() < 0.03
+            cost = 1 + (not no_out) + dup
+            if cost > budget:
+                enrolments.append(self._enrolment(plan, p, "no_show"))
+                continue
+            budget -= cost
+            enrolments.append(self._enrolment(plan, p, "enrolled"))
+            signed_in, signed_out = self._came(plan, p, False, no_out, dup, scans)
+            records.append(self._record(plan, p, signed_in, signed_out, False, regular=True))
+        wanted = int(budget / SCANS_PER_ATTENDEE)
+        picked = self._pick(plan, wanted + max(1, wanted // 12), active_only=False, crowd_only=True)
         for i, p in enumerate(picked):
             walk_in, no_out, dup = random_() < 0.03, random_() < 0.04, random_() < 0.03
             cost = 1 + (not no_out) + dup
@@ -210,11 +244,13 @@ class _Attendance:
         if dup:
             log(at_in + seconds(self.rng, 3, 50), None, False, "duplicate")
         if no_out:
+            self.free_from[p] = max(plan.end, at_in) + _HALF_HOUR  # closed at the event's end
             return at_in, None
         # Most leave around the end; some stay to tidy up, a few leave early.
         at_out = plan.end + timedelta(seconds=int((random_() + random_() - 0.8) * 1500))
         at_out = max(min(at_out, self.job.now), at_in + _TEN_MINUTES)  # an event that just ended
         log(at_out, "out", True)
+        self.free_from[p] = at_out + _HALF_HOUR
         return at_in, at_out
 
     def _scan(
@@ -306,9 +342,19 @@ class _Attendance:
         return scans
 
     def _record(
-        self, plan: EventPlan, p: int, signed_in: datetime, signed_out: datetime | None, walk_in: bool
+        self,
+        plan: EventPlan,
+        p: int,
+        signed_in: datetime,
+        signed_out: datetime | None,
+        walk_in: bool,
+        *,
+        regular: bool = False,
     ) -> dict:
-        """The record closing the event made (hours.compute's rules), and how its review went."""
+        """The record closing the event made (hours.compute's rules), and how its review went.
+
+        Staff know their regulars: once the week's review is done, a regular's complete record
+        is approved."""
         random_ = self.rng.random
         until = signed_out or plan.end  # a missing sign-out is closed at the event's end
         minutes = hours.credit(plan.start, plan.end, signed_in, until, "quarter_down", 0.0).minutes
@@ -320,6 +366,8 @@ class _Attendance:
             state = "pending"
         elif self.job.today.toordinal() - plan.day.toordinal() <= 7:
             state = "pending" if random_() < 0.75 else "approved"
+        elif regular:
+            state = "approved"
         else:
             r = random_()
             state = "approved" if r < 0.95 else "pending" if r < 0.98 else "rejected"
@@ -344,6 +392,8 @@ _SOURCES = ("scanner",) * 7 + ("camera",) * 2 + ("manual",)  # USB scanners are 
 _REFUSALS = ("duplicate", "unknown_code", "event_not_open", "already_signed_out", "revoked_card")
 _REFUSAL_CUM = tuple(accumulate((40, 25, 15, 12, 8)))
 _TEN_MINUTES = timedelta(minutes=10)
+_HALF_HOUR = timedelta(minutes=30)
+_LONG_AGO = datetime(1900, 1, 1, tzinfo=UTC)
 
 
 _SCANNED_AT = itemgetter("scanned_at")

@@ -154,6 +154,19 @@ EVENT_SERIES: dict[str, tuple[Series, ...]] = {
     ),
 }
 
+# Duty shifts: long, plain, held week after week and kept going by a station's regulars. They are
+# where the core of a station's volunteers earns most of its hours (and so its star levels).
+DUTY_SERIES: tuple[tuple[str, Series], ...] = (
+    ("other", Series("实践站日常值守", "在新时代文明实践站值班，接待来访群众，登记服务需求，整理图书和活动物资。",
+                     "来站群众", ("新时代文明实践站服务大厅",), (10, 40), (240, 480), ("08:30",))),
+    ("other", Series("爱心超市值守", "为志愿者兑换积分物品，清点登记库存，整理货架。", "兑换积分的志愿者",
+                     ("社区爱心超市",), (10, 50), (180, 240), ("09:00", "13:30"))),
+    ("elderly_disability", Series("长者食堂助餐", "协助长者食堂备餐、分餐，照顾高龄老人就餐并清洁餐厅。",
+                                  "辖区高龄、独居老人", ("社区长者食堂",), (30, 80), (180, 240), ("10:00",))),
+    ("elderly_disability", Series("邻里守望巡访", "走访独居、空巢老人，查看居家安全，代购生活用品。",
+                                  "辖区独居、空巢老人", ("社区各网格",), (8, 30), (180, 240), ("09:00", "14:00"))),
+)
+
 EVENT_SUMMARIES = (
     "活动顺利开展，服务群众{served}人次，志愿者认真负责，居民反响良好。",
     "本次活动共服务{served}人次，受到服务对象一致好评。",
