@@ -43,8 +43,8 @@ __all__ = ["TODAY_EVENTS", "DemoCancelled", "DemoResult", "DemoSize", "Progress"
 class DemoSize:
     volunteers: int = 2000
     teams: int = 24
-    events: int = 300
-    scans: int = 20000
+    events: int = 800
+    scans: int = 40000
 
 
 @dataclass

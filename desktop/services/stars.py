@@ -8,6 +8,7 @@ from datetime import date
 from sqlalchemy import ColumnElement, func, select
 
 from desktop.models import Event, ServiceRecord
+from desktop.services.events import local_day_bounds
 
 
 def level_for_hours(hours: float, thresholds: tuple[float, ...]) -> int:
@@ -43,14 +44,16 @@ def reached_in_period(
 ) -> list[tuple[int, int, int]]:
     """(volunteer id, stars before, stars after) for everyone who reached a new level in [start, end].
 
-    Hours count on the day of their event, so the answer is the same whenever it is asked.
+    Hours count on the local day of their event, so the answer is the same whenever it is asked.
     """
-    day = func.date(Event.start_at)
+    # The period's local days as UTC instants: an event at 07:00 Beijing time belongs to its own
+    # day, not to the UTC date before it, as on the certificates.
+    first, last = local_day_bounds(start)[0], local_day_bounds(end)[1]
     rows = s.execute(
         select(
             ServiceRecord.volunteer_id,
-            func.sum(ServiceRecord.minutes).filter(day < start.isoformat()),
-            func.sum(ServiceRecord.minutes).filter(day <= end.isoformat()),
+            func.sum(ServiceRecord.minutes).filter(Event.start_at < first),
+            func.sum(ServiceRecord.minutes).filter(Event.start_at < last),
         )
         .join(Event, Event.id == ServiceRecord.event_id)
         .where(ServiceRecord.review_state == "approved")

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 from desktop.ui.forms import ErrorForm
 
 # The same defaults as `stationdesk demo`.
-DEFAULTS = {"volunteers": 2000, "teams": 24, "events": 300, "scans": 20000}
+DEFAULTS = {"volunteers": 2000, "teams": 24, "events": 800, "scans": 40000}
 
 
 class DemoDataDialog(QDialog):
