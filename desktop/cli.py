@@ -310,20 +310,20 @@ def _export_volunteers(s, args) -> int:
 
 
 def _export_hours(s, args) -> int:
-    from desktop.services import hours
+    from desktop.services import hours_export
     from desktop.services.permissions import SYSTEM
 
-    filters = hours.HoursFilter(date_from=args.date_from, date_to=args.date_to)
-    return hours.export_hours(s, SYSTEM, Path(args.out), filters)
+    filters = hours_export.HoursFilter(date_from=args.date_from, date_to=args.date_to)
+    return hours_export.export_hours(s, SYSTEM, Path(args.out), filters)
 
 
 def _export_attendance(s, args) -> int:
-    from desktop.services import hours
+    from desktop.services import hours_export
     from desktop.services.permissions import SYSTEM
 
     if args.json:
-        emit_json(hours.attendance(s, args.event).as_json())
-    return hours.export_attendance(s, SYSTEM, args.event, Path(args.out)) if args.out else 0
+        emit_json(hours_export.attendance(s, args.event).as_json())
+    return hours_export.export_attendance(s, SYSTEM, args.event, Path(args.out)) if args.out else 0
 
 
 EXPORTERS: dict[str, Callable[[Any, argparse.Namespace], int]] = {

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import func, select
 
 from desktop.models import AuditEntry, Event, ServiceRecord, Volunteer
-from desktop.services import checkin, enrolment, hours, settings
+from desktop.services import checkin, enrolment, hours, hours_export, settings
 from desktop.services import volunteers as vs
 from desktop.services.errors import Conflict, NotFound, PermissionDenied, ValidationError
 from desktop.services.permissions import SYSTEM, Actor
@@ -386,18 +386,18 @@ def test_hours_rows_for_export_stream_in_batches(db):
         pending = s.scalars(select(ServiceRecord.id).where(ServiceRecord.event_id != eids[2])).all()
         hours.approve(s, REVIEWER, pending)
     with db.reader() as s:
-        rows = list(hours.hours_rows(s, hours.HoursFilter(states=("approved",)), batch=2))
+        rows = list(hours_export.hours_rows(s, hours_export.HoursFilter(states=("approved",)), batch=2))
         assert [(r.event, r.minutes, r.hours, r.state) for r in rows] == [
             ("活动0", 60, 1.0, "Approved"), ("活动0", 60, 1.0, "Approved"),
             ("活动1", 60, 1.0, "Approved"), ("活动1", 60, 1.0, "Approved"),
         ]
         assert rows[0].date == START.astimezone().date() and rows[0].code.startswith("ZY")
-        every = list(hours.hours_rows(s, hours.HoursFilter(), batch=3))
+        every = list(hours_export.hours_rows(s, hours_export.HoursFilter(), batch=3))
         assert len(every) == 6
         day1 = (START + timedelta(days=1)).astimezone().date()
-        assert [r.event for r in hours.hours_rows(s, hours.HoursFilter(date_from=day1, date_to=day1))] == ["活动1"] * 2
-        assert hours.hours_headers()[:2] == ["Volunteer", "Card code"]
-        assert len(rows[0].as_list()) == len(hours.hours_headers())
+        assert [r.event for r in hours_export.hours_rows(s, hours_export.HoursFilter(date_from=day1, date_to=day1))] == ["活动1"] * 2
+        assert hours_export.hours_headers()[:2] == ["Volunteer", "Card code"]
+        assert len(rows[0].as_list()) == len(hours_export.hours_headers())
 
 
 def test_attendance_lists_everyone_with_iso_times(db):
@@ -409,8 +409,8 @@ def test_attendance_lists_everyone_with_iso_times(db):
     scan(db, eid, code_a, START + minutes(70))
     scan(db, eid, code_b, START + minutes(5))
     with db.reader() as s:
-        during = hours.attendance(s, eid, now=START + minutes(80)).as_json()
-        after = hours.attendance(s, eid, now=AFTER).as_json()
+        during = hours_export.attendance(s, eid, now=START + minutes(80)).as_json()
+        after = hours_export.attendance(s, eid, now=AFTER).as_json()
     assert during["event"]["id"] == eid and during["event"]["start"] == START.isoformat()
     rows = {r["volunteer_id"]: r for r in during["rows"]}
     assert rows[a]["sign_in"] == START.isoformat() and rows[a]["hours"] == 1.0

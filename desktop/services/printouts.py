@@ -39,7 +39,7 @@ from desktop.printing.honour import HonourData
 from desktop.printing.period_report import CategoryLine, PeriodReportData, TeamLine
 from desktop.printing.roster import RosterData, RosterRow
 from desktop.printing.signin_sheet import SigninRow, SigninSheetData
-from desktop.services import audit, certificates, hours, settings, stars, stations, stats
+from desktop.services import audit, certificates, hours, hours_export, settings, stars, stations, stats
 from desktop.services.errors import NotFound
 from desktop.services.events import local_day_bounds
 from desktop.services.permissions import Actor, require
@@ -302,7 +302,7 @@ def attendance(s: Session, actor: Actor, event_id: int, now: datetime | None = N
     require(actor, "printing")
     now = now or utcnow()
     event = _event(s, event_id)
-    sheet = hours.attendance(s, event_id, now=now)
+    sheet = hours_export.attendance(s, event_id, now=now)
     states = dict(
         s.execute(
             select(ServiceRecord.volunteer_id, ServiceRecord.review_state)
