@@ -162,17 +162,8 @@ def column_chart(bars: list[Bucket], labels: list[str], colour: QColor) -> QChar
     series.append(values)
     series.setBarWidth(0.62)
     chart.addSeries(series)
-    x = QBarCategoryAxis()
-    x.append(labels)
-    x.setTruncateLabels(False)
-    x.setLabelsFont(_axis_font())
-    x.setGridLineVisible(False)
-    y = QValueAxis()
-    y.setLabelFormat("%.0f")
-    y.setRange(0, max([b.value for b in bars] + [1]) * 1.1)
-    y.applyNiceNumbers()
-    y.setLabelsFont(_axis_font())
-    y.setGridLineColor(GRID)
+    x = _category_axis(labels, _axis_font())
+    y = _value_axis(max([b.value for b in bars] + [1]) * 1.1)
     chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
     chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
     series.attachAxis(x)
@@ -197,22 +188,33 @@ def bar_chart(shares: list[Share], colour: QColor) -> QChart:
     series.setLabelsPosition(QHorizontalBarSeries.LabelsPosition.LabelsInsideEnd)
     values.setLabelColor(QColor("white"))
     chart.addSeries(series)
-    y = QBarCategoryAxis()
-    y.append([_short(share.label) for share in ordered])
-    y.setTruncateLabels(False)  # a team's name is the point of the chart
-    y.setLabelsFont(_axis_font(9))
-    y.setGridLineVisible(False)
-    x = QValueAxis()
-    x.setLabelFormat("%.0f")
-    x.setRange(0, max([s.value for s in shares] + [1]) * 1.05)
-    x.applyNiceNumbers()
-    x.setLabelsFont(_axis_font())
-    x.setGridLineColor(GRID)
+    y = _category_axis([_short(share.label) for share in ordered], _axis_font(9))
+    x = _value_axis(max([s.value for s in shares] + [1]) * 1.05)
     chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
     chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
     series.attachAxis(x)
     series.attachAxis(y)
     return chart
+
+
+def _category_axis(labels: list[str], font) -> QBarCategoryAxis:
+    axis = QBarCategoryAxis()
+    axis.append(labels)
+    axis.setTruncateLabels(False)  # a month's or a team's name is the point of the chart
+    axis.setLabelsFont(font)
+    axis.setGridLineVisible(False)
+    return axis
+
+
+def _value_axis(top: float) -> QValueAxis:
+    """Whole numbers from 0 to a round number above `top`, with light grid lines."""
+    axis = QValueAxis()
+    axis.setLabelFormat("%.0f")
+    axis.setRange(0, top)
+    axis.applyNiceNumbers()
+    axis.setLabelsFont(_axis_font())
+    axis.setGridLineColor(GRID)
+    return axis
 
 
 def _short(text: str, limit: int = 14) -> str:
